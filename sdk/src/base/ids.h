@@ -1,0 +1,17 @@
+// Identifiers and timestamps the core stamps on events.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engage/platform.h"
+
+namespace engage::detail {
+
+// RFC 4122 version-4 UUID from the injected Random.
+std::string newUuid(Random& random);
+
+// ISO 8601 UTC with milliseconds, e.g. "2026-11-23T15:12:43.123Z".
+std::string isoTimestamp(int64_t epochMs);
+
+}  // namespace engage::detail
