@@ -1,0 +1,157 @@
+#include "engage/engine.h"
+
+#include <unordered_map>
+
+#include "base/ids.h"
+#include "base/json_access.h"
+#include "delivery/batcher.h"
+#include "engine/engine_config.h"
+#include "event/event_builder.h"
+#include "identity/identity_store.h"
+
+namespace engage {
+
+using detail::Json;
+
+namespace {
+
+Json ok() { return Json{{"ok", true}}; }
+
+Json error(const std::string& code, const std::string& message) {
+  return Json{{"ok", false}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+}  // namespace
+
+struct Engine::State {
+  explicit State(Platform p)
+      : platform(p),
+        identity(*p.store, *p.random, *p.logger, config.storagePrefix),
+        batcher(config.delivery, p) {}
+
+  using Handler = Json (State::*)(const Json&);
+
+  Json dispatch(const Json& command);
+  Json configure(const Json& cmd);
+  Json capture(const std::string& type, const Json& cmd);
+  Json track(const Json& cmd) { return capture("track", cmd); }
+  Json page(const Json& cmd) { return capture("page", cmd); }
+  Json identify(const Json& cmd) { return capture("identify", cmd); }
+  Json group(const Json& cmd) { return capture("group", cmd); }
+  Json alias(const Json& cmd) { return capture("alias", cmd); }
+  Json reset(const Json&);
+  Json flush(const Json&);
+  Json state(const Json&);
+
+  Platform platform;
+  detail::EngineConfig config;
+  detail::IdentityStore identity;
+  detail::Batcher batcher;
+  bool configured = false;
+};
+
+Json Engine::State::dispatch(const Json& command) {
+  static const std::unordered_map<std::string, Handler> handlers = {
+      {"configure", &State::configure}, {"track", &State::track},
+      {"page", &State::page},           {"identify", &State::identify},
+      {"group", &State::group},         {"alias", &State::alias},
+      {"reset", &State::reset},         {"flush", &State::flush},
+      {"state", &State::state},
+  };
+  if (!command.is_object()) return error("invalid_command", "a command must be an object");
+  const Json* op = detail::member(command, "op");
+  if (!op || !op->is_string()) return error("invalid_command", "a command needs a string op");
+  auto it = handlers.find(op->get<std::string>());
+  if (it == handlers.end()) return error("unknown_op", "unknown op " + op->get<std::string>());
+  if (!configured && it->first != "configure")
+    return error("not_configured", "call configure before " + it->first);
+  return (this->*(it->second))(command);
+}
+
+Json Engine::State::configure(const Json& cmd) {
+  const Json* raw = detail::member(cmd, "config");
+  auto parsed = detail::parseEngineConfig(raw ? *raw : Json::object(), config);
+  if (!parsed.error.empty()) return error("invalid_config", parsed.error);
+  config = parsed.config;
+  batcher.configure(config.delivery);
+  identity.setPrefix(config.storagePrefix);
+  identity.load();
+  configured = true;
+  Json result = ok();
+  result["anonymousId"] = identity.anonymousId();
+  result["config"] = detail::configToJson(config);
+  return result;
+}
+
+Json Engine::State::capture(const std::string& type, const Json& cmd) {
+  const int64_t wallMs = detail::integerOr(cmd, "ts", platform.clock->wallMs());
+  const std::string messageId = detail::newUuid(*platform.random);
+  detail::Identity who{identity.anonymousId(), identity.userId()};
+  auto built = detail::buildEvent(type, cmd, who, messageId, wallMs, config.limits);
+  if (built.error) return error(built.error->code, built.error->message);
+
+  std::string text = detail::dumpJson(built.event);
+  if (auto tooLarge = detail::validateSize(text.size(), config.limits))
+    return error(tooLarge->code, tooLarge->message);
+
+  if (type == "identify" || type == "alias") {
+    const Json& userId = built.event["userId"];
+    if (userId.is_string()) identity.setUserId(userId.get<std::string>());
+  }
+  batcher.enqueue(std::move(text), platform.clock->monotonicMs());
+  Json result = ok();
+  result["messageId"] = messageId;
+  return result;
+}
+
+Json Engine::State::reset(const Json&) {
+  identity.reset();
+  Json result = ok();
+  result["anonymousId"] = identity.anonymousId();
+  return result;
+}
+
+Json Engine::State::flush(const Json&) {
+  Json result = ok();
+  result["batches"] = batcher.pump(platform.clock->monotonicMs(), /*force=*/true);
+  return result;
+}
+
+Json Engine::State::state(const Json&) {
+  Json result = ok();
+  result["anonymousId"] = identity.anonymousId();
+  result["userId"] = identity.userId().empty() ? Json() : Json(identity.userId());
+  result["queued"] = batcher.queued();
+  result["inFlight"] = batcher.inFlight();
+  return result;
+}
+
+Engine::Engine(Platform platform) : state_(std::make_unique<State>(platform)) {}
+Engine::~Engine() = default;
+
+std::string Engine::run(std::string_view commandsJson) {
+  auto parsed = detail::parseJson(commandsJson);
+  if (!parsed) return detail::dumpJson(Json::array({error("invalid_json", "commands are not JSON")}));
+  Json results = Json::array();
+  if (parsed->is_array()) {
+    for (const Json& command : *parsed) results.push_back(state_->dispatch(command));
+  } else {
+    results.push_back(state_->dispatch(*parsed));
+  }
+  // Accepted events may have filled a batch: send it now rather than on the next tick.
+  if (state_->configured) state_->batcher.pump(state_->platform.clock->monotonicMs(), false);
+  return detail::dumpJson(results);
+}
+
+int64_t Engine::tick() {
+  if (!state_->configured) return -1;
+  const int64_t now = state_->platform.clock->monotonicMs();
+  state_->batcher.pump(now, false);
+  return state_->batcher.nextWakeupMs(now);
+}
+
+void Engine::onSendResult(const std::string& batchId, int status, int64_t retryAfterMs) {
+  state_->batcher.onResult(batchId, status, retryAfterMs, state_->platform.clock->monotonicMs());
+}
+
+}  // namespace engage

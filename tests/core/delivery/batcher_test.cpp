@@ -1,0 +1,134 @@
+#include "delivery/batcher.h"
+
+#include <gtest/gtest.h>
+
+#include "base/json_access.h"
+#include "support/fakes.h"
+
+namespace engage::detail {
+namespace {
+
+class BatcherTest : public ::testing::Test {
+ protected:
+  BatcherTest() : batcher(config(), fake.platform()) {}
+  static DeliveryConfig config() {
+    DeliveryConfig c;
+    c.maxBatchEvents = 3;
+    c.maxBatchBytes = 1000;
+    c.flushIntervalMs = 500;
+    c.writeKey = "wk";
+    return c;
+  }
+  void add(int n) {
+    for (int i = 0; i < n; ++i) batcher.enqueue("{\"n\":" + std::to_string(next++) + "}", now());
+  }
+  int64_t now() { return fake.clock.monotonicMs(); }
+  std::vector<int> numbers(const OutgoingBatch& b) {
+    std::vector<int> out;
+    Json body = *parseJson(b.body);
+    for (const auto& e : body["batch"]) out.push_back(e["n"].get<int>());
+    return out;
+  }
+
+  testing::FakePlatform fake;
+  Batcher batcher;
+  int next = 0;
+};
+
+TEST_F(BatcherTest, SendsWhenCountReached) {
+  add(2);
+  EXPECT_EQ(batcher.pump(now(), false), 0);
+  add(1);
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  ASSERT_EQ(fake.transport.sent.size(), 1u);
+  EXPECT_EQ(numbers(fake.transport.sent[0]), (std::vector<int>{0, 1, 2}));
+  Json body = *parseJson(fake.transport.sent[0].body);
+  EXPECT_EQ(body["writeKey"], "wk");
+  EXPECT_EQ(body["sentAt"], "2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(fake.transport.sent[0].url, "/v1/batch");
+}
+
+TEST_F(BatcherTest, SendsWhenIntervalElapsesAndReportsWakeup) {
+  add(1);
+  EXPECT_EQ(batcher.nextWakeupMs(now()), 500);
+  fake.clock.advance(499);
+  EXPECT_EQ(batcher.pump(now(), false), 0);
+  fake.clock.advance(1);
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  EXPECT_EQ(batcher.nextWakeupMs(now()), -1);
+}
+
+TEST_F(BatcherTest, SendsWhenBytesReached) {
+  batcher.enqueue(std::string(600, 'a'), now());
+  batcher.enqueue(std::string(500, 'b'), now());
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  EXPECT_EQ(fake.transport.sent[0].eventCount, 1) << "the second event would overflow the bytes";
+  EXPECT_EQ(batcher.queued(), 1u);
+}
+
+TEST_F(BatcherTest, OneBatchInFlightKeepsOrder) {
+  add(6);
+  batcher.pump(now(), false);
+  EXPECT_EQ(batcher.pump(now(), true), 0) << "second batch waits for the first";
+  batcher.onResult(fake.transport.sent[0].id, 200, -1, now());
+  ASSERT_EQ(fake.transport.sent.size(), 2u);
+  EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{3, 4, 5}));
+  batcher.onResult(fake.transport.sent[1].id, 204, -1, now());
+  EXPECT_EQ(batcher.stats().sent, 6u);
+}
+
+TEST_F(BatcherTest, RetriesServerErrorsWithBackoffInOrder) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.onResult(fake.transport.sent[0].id, 503, -1, now());
+  EXPECT_EQ(batcher.queued(), 3u);
+  int64_t wait = batcher.nextWakeupMs(now());
+  EXPECT_GE(wait, 500);
+  EXPECT_LE(wait, 1000);
+  fake.clock.advance(wait);
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(batcher.stats().retried, 1u);
+}
+
+TEST_F(BatcherTest, RetryAfterWinsWhenLonger) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.onResult(fake.transport.sent[0].id, 429, 30000, now());
+  EXPECT_EQ(batcher.nextWakeupMs(now()), 30000);
+}
+
+TEST_F(BatcherTest, Status413SplitsTheBatch) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.onResult(fake.transport.sent[0].id, 413, -1, now());
+  ASSERT_EQ(fake.transport.sent.size(), 2u);
+  EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{0}));
+}
+
+TEST_F(BatcherTest, OtherClientErrorsDropAndCount) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.onResult(fake.transport.sent[0].id, 400, -1, now());
+  EXPECT_EQ(batcher.queued(), 0u);
+  EXPECT_EQ(batcher.stats().dropped.at("rejected_400"), 3u);
+}
+
+TEST_F(BatcherTest, StaleResultIsIgnored) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.onResult("b999", 200, -1, now());
+  EXPECT_TRUE(batcher.inFlight());
+}
+
+TEST_F(BatcherTest, QueueBoundDropsOldestCounted) {
+  DeliveryConfig c = config();
+  c.maxQueueEvents = 2;
+  batcher.configure(c);
+  add(3);
+  EXPECT_EQ(batcher.queued(), 2u);
+  EXPECT_EQ(batcher.stats().dropped.at("queue_full"), 1u);
+}
+
+}  // namespace
+}  // namespace engage::detail
