@@ -6,3 +6,8 @@
 # testing this directory and lists subdirectories to be tested as well.
 subdirs("googletest")
 subdirs("sdk/src/base")
+subdirs("sdk/src/delivery")
+subdirs("sdk/src/engine")
+subdirs("sdk/src/event")
+subdirs("sdk/src/identity")
+subdirs("sdk/bindings")

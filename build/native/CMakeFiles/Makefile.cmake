@@ -47,6 +47,10 @@ set(CMAKE_MAKEFILE_DEPENDS
   "CMakeFiles/cmake.verify_globs"
   "/work/main/cmake/Engage.cmake"
   "/work/main/sdk/src/base/CMakeLists.txt"
+  "/work/main/sdk/src/delivery/CMakeLists.txt"
+  "/work/main/sdk/src/engine/CMakeLists.txt"
+  "/work/main/sdk/src/event/CMakeLists.txt"
+  "/work/main/sdk/src/identity/CMakeLists.txt"
   )
 
 # The corresponding makefile is:
@@ -59,10 +63,22 @@ set(CMAKE_MAKEFILE_OUTPUTS
 set(CMAKE_MAKEFILE_PRODUCTS
   "CMakeFiles/CMakeDirectoryInformation.cmake"
   "sdk/src/base/CMakeFiles/CMakeDirectoryInformation.cmake"
+  "sdk/src/delivery/CMakeFiles/CMakeDirectoryInformation.cmake"
+  "sdk/src/engine/CMakeFiles/CMakeDirectoryInformation.cmake"
+  "sdk/src/event/CMakeFiles/CMakeDirectoryInformation.cmake"
+  "sdk/src/identity/CMakeFiles/CMakeDirectoryInformation.cmake"
   )
 
 # Dependency information for all targets:
 set(CMAKE_DEPEND_INFO_FILES
   "sdk/src/base/CMakeFiles/engage_base.dir/DependInfo.cmake"
   "sdk/src/base/CMakeFiles/engage_tests_base.dir/DependInfo.cmake"
+  "sdk/src/delivery/CMakeFiles/engage_delivery.dir/DependInfo.cmake"
+  "sdk/src/delivery/CMakeFiles/engage_tests_delivery.dir/DependInfo.cmake"
+  "sdk/src/engine/CMakeFiles/engage_engine.dir/DependInfo.cmake"
+  "sdk/src/engine/CMakeFiles/engage_tests_engine.dir/DependInfo.cmake"
+  "sdk/src/event/CMakeFiles/engage_event.dir/DependInfo.cmake"
+  "sdk/src/event/CMakeFiles/engage_tests_event.dir/DependInfo.cmake"
+  "sdk/src/identity/CMakeFiles/engage_identity.dir/DependInfo.cmake"
+  "sdk/src/identity/CMakeFiles/engage_tests_identity.dir/DependInfo.cmake"
   )

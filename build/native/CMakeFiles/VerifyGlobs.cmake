@@ -13,6 +13,48 @@ if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
 endif()
 
+# srcs at cmake/Engage.cmake:60 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/sdk/src/delivery/*.cpp")
+set(OLD_GLOB
+  "/work/main/sdk/src/delivery/batcher.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# srcs at cmake/Engage.cmake:60 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/sdk/src/engine/*.cpp")
+set(OLD_GLOB
+  "/work/main/sdk/src/engine/engine.cpp"
+  "/work/main/sdk/src/engine/engine_config.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# srcs at cmake/Engage.cmake:60 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/sdk/src/event/*.cpp")
+set(OLD_GLOB
+  "/work/main/sdk/src/event/event_builder.cpp"
+  "/work/main/sdk/src/event/validation.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# srcs at cmake/Engage.cmake:60 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/sdk/src/identity/*.cpp")
+set(OLD_GLOB
+  "/work/main/sdk/src/identity/identity_store.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
 # tests at cmake/Engage.cmake:74 (file)
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/base/*_test.cpp")
 set(OLD_GLOB
@@ -24,6 +66,51 @@ if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
 endif()
 
+# tests at cmake/Engage.cmake:74 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/delivery/*_test.cpp")
+set(OLD_GLOB
+  "/work/main/tests/core/delivery/batcher_test.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# tests at cmake/Engage.cmake:74 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/engine/*_test.cpp")
+set(OLD_GLOB
+  "/work/main/tests/core/engine/engine_test.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# tests at cmake/Engage.cmake:74 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/event/*_test.cpp")
+set(OLD_GLOB
+  "/work/main/tests/core/event/event_builder_test.cpp"
+  "/work/main/tests/core/event/validation_test.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# tests at cmake/Engage.cmake:74 (file)
+file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/identity/*_test.cpp")
+set(OLD_GLOB
+  "/work/main/tests/core/identity/identity_store_test.cpp"
+  )
+if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
+  message("-- GLOB mismatch!")
+  file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
+endif()
+
+# helpers at cmake/Engage.cmake:78 (file)
+# helpers at cmake/Engage.cmake:78 (file)
+# helpers at cmake/Engage.cmake:78 (file)
+# helpers at cmake/Engage.cmake:78 (file)
 # helpers at cmake/Engage.cmake:78 (file)
 file(GLOB NEW_GLOB LIST_DIRECTORIES true "/work/main/tests/core/support/*.cpp")
 set(OLD_GLOB
