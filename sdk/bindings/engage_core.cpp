@@ -1,0 +1,33 @@
+// The one class that crosses into JS. Methods take and return JSON strings or plain numbers; the JS
+// layer owns the handle (users never delete() anything).
+#include <emscripten/bind.h>
+
+#include "engage/engine.h"
+#include "host_platform.h"
+
+namespace engage::bindings {
+
+class EngageCore {
+ public:
+  explicit EngageCore(emscripten::val host) : platform_(std::move(host)), engine_(platform_.platform()) {}
+
+  std::string run(const std::string& commandsJson) { return engine_.run(commandsJson); }
+  double tick() { return static_cast<double>(engine_.tick()); }
+  void sendResult(const std::string& batchId, int status, double retryAfterMs) {
+    engine_.onSendResult(batchId, status, static_cast<int64_t>(retryAfterMs));
+  }
+
+ private:
+  HostPlatform platform_;
+  Engine engine_;
+};
+
+EMSCRIPTEN_BINDINGS(engage) {
+  emscripten::class_<EngageCore>("EngageCore")
+      .constructor<emscripten::val>()
+      .function("run", &EngageCore::run)
+      .function("tick", &EngageCore::tick)
+      .function("sendResult", &EngageCore::sendResult);
+}
+
+}  // namespace engage::bindings
