@@ -1,0 +1,258 @@
+// The Engage client: the public API over the WebAssembly core. Calls are validated and serialised
+// at call time (with their timestamp), buffered, and handed to the core in one crossing on the next
+// microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
+import { pageContext } from './context';
+import { browserStorage, consoleLogger, fetchTransport, randomU32, type CoreHost, type SendOutcome } from './host';
+import { watchRouteChanges } from './pageviews';
+import type { CallResult, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
+import { DEFAULT_LIMITS, checkId, checkName, serialiseObject } from './validate';
+
+export interface CoreHandle {
+  run(commandsJson: string): string;
+  tick(): number;
+  sendResult(batchId: string, status: number, retryAfterMs: number): void;
+}
+
+export type CoreFactory = (host: CoreHost, wasmUrl: string) => Promise<CoreHandle>;
+
+const OK: CallResult = Object.freeze({ ok: true }) as CallResult;
+
+export class EngageClient implements Engage {
+  private core: CoreHandle | null = null;
+  private pending: string[] = [];
+  private flushScheduled = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerAt = Infinity;
+  private options: EngageOptions | null = null;
+  private limits: Required<EngageLimits> = DEFAULT_LIMITS;
+  private contextJson = '{}';
+  private lastUrl = '';
+  private readyPromise: Promise<void>;
+  private resolveReady!: () => void;
+  private identity: EngageUser = { anonymousId: null, userId: null };
+  private log: CoreHost['log'] = consoleLogger(false);
+
+  constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
+    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+    if (typeof window !== 'undefined') this.refreshContext(document.referrer);
+  }
+
+  init(options: EngageOptions = {}): CallResult {
+    return this.guard(() => {
+      if (this.options) return this.fail({ code: 'already_initialised', message: 'engage.init() was already called' });
+      this.options = options;
+      this.limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
+      this.log = consoleLogger(!!options.debug);
+      const config = { ...options, endpoint: resolveEndpoint(options.endpoint) };
+      delete (config as Record<string, unknown>).autocapture;
+      delete (config as Record<string, unknown>).wasmUrl;
+      delete (config as Record<string, unknown>).debug;
+      // configure must run before every call buffered so far.
+      this.pending.unshift(JSON.stringify({ op: 'configure', config }));
+      if (autocapturePageviews(options)) {
+        this.page();
+        watchRouteChanges((previousUrl) => {
+          this.refreshContext(previousUrl);
+          this.page();
+        });
+      }
+      this.start(options.wasmUrl ?? this.defaultWasmUrl);
+      return OK;
+    });
+  }
+
+  track(event: string, properties?: Properties): CallResult {
+    return this.guard(() => {
+      const nameError = checkName(event, 'event name', true, this.limits);
+      if (nameError) return this.fail(nameError);
+      const props = serialiseObject(properties, 'properties', this.limits);
+      if (props.error) return this.fail(props.error);
+      return this.enqueue(`{"op":"track","event":${JSON.stringify(event)},"properties":${props.json}`);
+    });
+  }
+
+  page(name?: string, properties?: Properties): CallResult {
+    return this.guard(() => {
+      if (name !== undefined && typeof name === 'object') { properties = name as Properties; name = undefined; }
+      const nameError = checkName(name, 'page name', false, this.limits);
+      if (nameError) return this.fail(nameError);
+      const props = serialiseObject(properties, 'properties', this.limits);
+      if (props.error) return this.fail(props.error);
+      const nameJson = name === undefined ? '' : `,"name":${JSON.stringify(name)}`;
+      return this.enqueue(`{"op":"page"${nameJson},"properties":${props.json}`);
+    });
+  }
+
+  identify(userId: string | null, traits?: Properties): CallResult {
+    return this.guard(() => {
+      if (userId !== null && typeof userId === 'object') { traits = userId as Properties; userId = null; }
+      const idError = checkId(userId, 'userId', false, this.limits);
+      if (idError) return this.fail(idError);
+      const t = serialiseObject(traits, 'traits', this.limits);
+      if (t.error) return this.fail(t.error);
+      if (userId !== null && userId !== undefined) this.identity.userId = String(userId);
+      return this.enqueue(`{"op":"identify","userId":${JSON.stringify(userId ?? null)},"traits":${t.json}`);
+    });
+  }
+
+  group(groupId: string, traits?: Properties): CallResult {
+    return this.guard(() => {
+      const idError = checkId(groupId, 'groupId', true, this.limits);
+      if (idError) return this.fail(idError);
+      const t = serialiseObject(traits, 'traits', this.limits);
+      if (t.error) return this.fail(t.error);
+      return this.enqueue(`{"op":"group","groupId":${JSON.stringify(groupId)},"traits":${t.json}`);
+    });
+  }
+
+  alias(userId: string, previousId?: string): CallResult {
+    return this.guard(() => {
+      const idError = checkId(userId, 'userId', true, this.limits) ?? checkId(previousId, 'previousId', false, this.limits);
+      if (idError) return this.fail(idError);
+      return this.enqueue(`{"op":"alias","userId":${JSON.stringify(userId)},"previousId":${JSON.stringify(previousId ?? null)}`);
+    });
+  }
+
+  reset(): CallResult {
+    return this.guard(() => {
+      this.identity = { anonymousId: null, userId: null };
+      this.pending.push('{"op":"reset"}');
+      this.scheduleFlush();
+      return OK;
+    });
+  }
+
+  async flush(): Promise<void> {
+    await this.readyPromise;
+    this.guard(() => {
+      this.pending.push('{"op":"flush"}');
+      this.drain();
+      return OK;
+    });
+  }
+
+  ready(callback?: () => void): Promise<void> {
+    if (callback) this.readyPromise.then(() => this.guard(() => { callback(); return OK; }));
+    return this.readyPromise;
+  }
+
+  user(): EngageUser {
+    return { ...this.identity };
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private enqueue(head: string): CallResult {
+    this.pending.push(`${head},"ts":${Date.now()},"context":${this.contextJson}}`);
+    this.scheduleFlush();
+    return OK;
+  }
+
+  private refreshContext(referrer: string): void {
+    this.contextJson = JSON.stringify(pageContext(referrer));
+    this.lastUrl = window.location.href;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || !this.core) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.guard(() => { this.drain(); return OK; });
+    });
+  }
+
+  /** One crossing: every buffered command, then the core's next wake-up. */
+  private drain(): void {
+    if (!this.core || this.pending.length === 0) return;
+    const commands = this.pending;
+    this.pending = [];
+    const results = JSON.parse(this.core.run(`[${commands.join(',')}]`)) as Array<{ ok: boolean; error?: EngageError; anonymousId?: string; config?: { limits?: EngageLimits } }>;
+    for (const result of results) {
+      if (!result.ok && result.error) this.warn(result.error);
+      if (result.anonymousId) this.identity.anonymousId = result.anonymousId;
+      if (result.config?.limits) this.limits = { ...DEFAULT_LIMITS, ...result.config.limits };
+    }
+    this.schedule(this.core.tick());
+  }
+
+  private schedule(ms: number): void {
+    if (ms < 0) return;
+    const at = Date.now() + ms;
+    if (this.timer !== null && at >= this.timerAt) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.guard(() => {
+        if (this.core) this.schedule(this.core.tick());
+        return OK;
+      });
+    }, ms);
+  }
+
+  private onSent = (outcome: SendOutcome): void => {
+    this.guard(() => {
+      if (!this.core) return OK;
+      this.core.sendResult(outcome.batchId, outcome.status, outcome.retryAfterMs);
+      this.schedule(this.core.tick());
+      return OK;
+    });
+  };
+
+  private start(wasmUrl: string): void {
+    const storage = browserStorage();
+    const host: CoreHost = {
+      wallMs: () => Date.now(),
+      monotonicMs: () => performance.now(),
+      get: storage.get,
+      set: storage.set,
+      remove: storage.remove,
+      send: fetchTransport(this.onSent),
+      random: randomU32,
+      log: (level, message) => this.log(level, message),
+    };
+    this.loadCore(host, wasmUrl).then(
+      (core) => {
+        this.core = core;
+        this.guard(() => { this.drain(); return OK; });
+        this.resolveReady();
+      },
+      (error) => this.log(2, `engage: the WebAssembly core could not start (${String(error)}); events are kept until it does`),
+    );
+  }
+
+  private fail(error: EngageError): CallResult {
+    this.warn(error);
+    return { ok: false, error };
+  }
+
+  private warn(error: EngageError): void {
+    this.log(2, `engage: ${error.message} (${error.code})`);
+  }
+
+  /** Every public entry point runs inside this: an unexpected failure becomes an error value. */
+  private guard(body: () => CallResult): CallResult {
+    try {
+      return body();
+    } catch (error) {
+      return this.fail({ code: 'internal_error', message: `unexpected failure: ${String(error)}` });
+    }
+  }
+}
+
+function autocapturePageviews(options: EngageOptions): boolean {
+  const a = options.autocapture;
+  if (a === undefined || a === true) return true;
+  if (a === false) return false;
+  return a.pageviews !== false;
+}
+
+function resolveEndpoint(endpoint: string | undefined): string {
+  try {
+    return new URL(endpoint ?? '/v1/batch', window.location.href).href;
+  } catch {
+    return endpoint ?? '/v1/batch';
+  }
+}

@@ -1,0 +1,98 @@
+// The browser side of the core's Platform (docs/ARCHITECTURE.md): clocks, storage, transport,
+// randomness and logging, as the plain JS object the EngageCore constructor takes.
+
+export interface CoreHost {
+  wallMs(): number;
+  monotonicMs(): number;
+  get(key: string): string | null;
+  set(key: string, value: string): boolean;
+  remove(key: string): void;
+  send(batchId: string, url: string, contentType: string, body: string, eventCount: number): void;
+  random(): number;
+  log(level: number, message: string): void;
+}
+
+export interface SendOutcome {
+  batchId: string;
+  status: number; // 0 for a network error
+  retryAfterMs: number; // -1 when absent
+}
+
+/** localStorage when it works; memory when it throws (disabled, sandboxed, full). */
+export function browserStorage(): Pick<CoreHost, 'get' | 'set' | 'remove'> {
+  const memory = new Map<string, string>();
+  let ls: Storage | null = null;
+  try {
+    ls = window.localStorage;
+  } catch {
+    ls = null;
+  }
+  return {
+    get(key) {
+      try {
+        if (ls) return ls.getItem(key) ?? memory.get(key) ?? null;
+      } catch { /* fall through to memory */ }
+      return memory.get(key) ?? null;
+    },
+    set(key, value) {
+      memory.set(key, value);
+      try {
+        if (ls) { ls.setItem(key, value); return true; }
+      } catch { /* quota or disabled: the value lives in memory */ }
+      return false;
+    },
+    remove(key) {
+      memory.delete(key);
+      try { ls?.removeItem(key); } catch { /* nothing to do */ }
+    },
+  };
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into ms, or -1. */
+export function retryAfterMs(header: string | null, nowMs: number): number {
+  if (!header) return -1;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - nowMs) : -1;
+}
+
+// Bodies up to this size use fetch keepalive, so they survive the page going away.
+const KEEPALIVE_BYTES = 60 * 1024;
+
+export function fetchTransport(done: (outcome: SendOutcome) => void): CoreHost['send'] {
+  return (batchId, url, contentType, body) => {
+    const report = (status: number, retryAfter: number) => done({ batchId, status, retryAfterMs: retryAfter });
+    try {
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType },
+        body,
+        keepalive: body.length <= KEEPALIVE_BYTES,
+        credentials: 'omit',
+      }).then(
+        (response) => report(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now())),
+        () => report(0, -1),
+      );
+    } catch {
+      setTimeout(() => report(0, -1), 0);
+    }
+  };
+}
+
+export function randomU32(): number {
+  if (typeof crypto !== 'undefined' && crypto.getRandomValues) {
+    return crypto.getRandomValues(new Uint32Array(1))[0];
+  }
+  return Math.floor(Math.random() * 0x100000000) >>> 0;
+}
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export function consoleLogger(debug: boolean): CoreHost['log'] {
+  return (level, message) => {
+    if (level === 0 && !debug) return;
+    const method = LEVELS[level] ?? 'warn';
+    try { console[method](message); } catch { /* a broken console must not break the page */ }
+  };
+}

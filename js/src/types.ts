@@ -1,0 +1,76 @@
+// The public types of Engage. dist/engage.d.ts is generated from this file.
+
+/** Event properties or traits: any JSON-serialisable object. */
+export type Properties = Record<string, unknown>;
+
+export interface EngageError {
+  /** invalid_event_name, invalid_properties, too_deep, too_large, invalid_id, not_ready, ... */
+  code: string;
+  message: string;
+}
+
+/** Every call returns a value instead of throwing into the page. */
+export type CallResult = { ok: true } | { ok: false; error: EngageError };
+
+export interface EngageLimits {
+  /** Longest event/page name, in UTF-8 bytes. Default 200. */
+  maxNameLength?: number;
+  /** Deepest nesting of objects/arrays inside properties. Default 10. */
+  maxDepth?: number;
+  /** Largest serialised event, context included. Default 32768. */
+  maxEventBytes?: number;
+  /** Longest userId/groupId/previousId. Default 256. */
+  maxIdLength?: number;
+}
+
+export interface EngageOptions {
+  /** Sent with every batch; identifies the source to the backend. */
+  writeKey?: string;
+  /** Where batches are POSTed. Default: /v1/batch on the script's origin (script tag) or the page's. */
+  endpoint?: string;
+  /** A batch leaves after this many ms at the latest. Default 1000. */
+  flushIntervalMs?: number;
+  /** A batch leaves when it holds this many events. Default 20. */
+  maxBatchEvents?: number;
+  /** A batch leaves when it holds this many bytes. Default 61440. */
+  maxBatchBytes?: number;
+  /** Events kept waiting at most; the oldest are dropped beyond it. Default 10000. */
+  maxQueueEvents?: number;
+  /** Prefix of every storage key Engage writes. Default "engage.". */
+  storagePrefix?: string;
+  /** Page views on load and on SPA route changes. Default true. */
+  autocapture?: boolean | { pageviews?: boolean };
+  limits?: EngageLimits;
+  /** URL of engage.wasm. Default: next to engage.js / engage.mjs. */
+  wasmUrl?: string;
+  /** Log debug lines to the console. Default false. */
+  debug?: boolean;
+}
+
+export interface EngageUser {
+  anonymousId: string | null;
+  userId: string | null;
+}
+
+export interface Engage {
+  /** Configures Engage. Calls made before init() are kept and run after it, in order. */
+  init(options?: EngageOptions): CallResult;
+  /** Records an action: `engage.track('Product Added', { product_id: 'sku-1', price: 19.9 })`. */
+  track(event: string, properties?: Properties): CallResult;
+  /** Records a page view. Engage captures page views itself unless autocapture is off. */
+  page(name?: string, properties?: Properties): CallResult;
+  /** Ties later events to a known user; pass traits to remember about them. */
+  identify(userId: string | null, traits?: Properties): CallResult;
+  /** Puts the user in a group (company, team, account). */
+  group(groupId: string, traits?: Properties): CallResult;
+  /** Links a new user id to the previous one (or to the anonymous id). */
+  alias(userId: string, previousId?: string): CallResult;
+  /** Forgets the user (logout): a new anonymousId, no userId. */
+  reset(): CallResult;
+  /** Hands every waiting event to the transport now; resolves when that is done. */
+  flush(): Promise<void>;
+  /** Resolves (and calls `callback`) once the WebAssembly core runs. */
+  ready(callback?: () => void): Promise<void>;
+  /** The visitor's ids, once ready. */
+  user(): EngageUser;
+}
