@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libengage_base.a"
-)
