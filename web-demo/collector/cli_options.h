@@ -1,0 +1,24 @@
+// The command line of engage-collector:
+//   engage-collector [--host 127.0.0.1] [--port 8080] [--db ./engage.db] [--root .]
+// Each flag also takes the --flag=value form. --port 0 picks a free port.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "collector_config.h"
+
+namespace engage::collector {
+
+struct CliResult {
+  bool ok = false;
+  bool help = false;  // --help / -h: print usage() and exit 0
+  std::string error;  // when !ok
+};
+
+// Fills config.server and config.sqlite from args (argv without the program name).
+CliResult parseCli(const std::vector<std::string>& args, CollectorConfig& config);
+
+std::string usage();
+
+}  // namespace engage::collector

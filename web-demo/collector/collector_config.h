@@ -1,0 +1,53 @@
+// Every default and limit of the reference collector, in one place. The command line
+// (cli_options.h) fills the server part; the request limits are fixed defaults a test may lower.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace engage::collector {
+
+// Limits applied to POST /v1/batch before anything is stored.
+struct BatchLimits {
+  // Largest accepted body, after any Content-Encoding was undone (413 payload_too_large).
+  std::size_t maxBodyBytes = 1024 * 1024;
+  // Events per batch: 1..maxEvents (400 invalid_batch). With 1 MiB bodies, 1000 leaves ~1 KiB
+  // per event; the SDK's own batches are far smaller.
+  std::size_t maxEvents = 1000;
+  // messageId is the de-duplication key: a non-empty string of at most this many characters.
+  std::size_t maxMessageIdLength = 128;
+};
+
+// Paging of GET /v1/events.
+struct QueryLimits {
+  int defaultEvents = 50;  // when ?limit= is absent
+  int maxEvents = 1000;    // larger ?limit= values are clamped to this
+};
+
+// The SQLite engine.
+struct SqliteOptions {
+  std::string path = "./engage.db";
+  // synchronous=NORMAL in WAL mode survives a crash of the collector (not of the machine's power)
+  // and keeps inserts cheap; set FULL to fsync every batch.
+  bool fullSync = false;
+  // How long a writer waits for a lock held by another process (e.g. a test reading the file).
+  int busyTimeoutMs = 5000;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // loopback only unless asked otherwise
+  int port = 8080;                 // 0 = let the kernel pick a free port (it is printed)
+  std::string root = ".";          // repo root: web-demo/shop, web-demo/dashboard and js/dist under it
+  int readTimeoutSec = 5;
+  int writeTimeoutSec = 5;
+};
+
+struct CollectorConfig {
+  ServerOptions server;
+  SqliteOptions sqlite;
+  BatchLimits batch;
+  QueryLimits query;
+};
+
+}  // namespace engage::collector

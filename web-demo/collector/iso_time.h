@@ -1,0 +1,17 @@
+// ISO 8601 date-times as events carry them ("2026-11-23T15:12:43.123Z"), to epoch milliseconds, so
+// the store can order and range-filter events by their own time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace engage::collector {
+
+// Accepts YYYY-MM-DDTHH:MM:SS, an optional fraction (digits beyond milliseconds are truncated) and a
+// zone: Z, +HH:MM, -HH:MM, +HHMM or -HHMM ('t', 'z' and a space separator are accepted too). Fields
+// are range-checked (month 1-12, day within the month, hour < 24, minute < 60, second <= 60).
+// Returns std::nullopt for anything else, including a missing zone: local time is ambiguous.
+std::optional<int64_t> parseIsoTimestamp(std::string_view text);
+
+}  // namespace engage::collector
