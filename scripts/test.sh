@@ -15,3 +15,5 @@ echo "== type check"
 node_modules/.bin/tsc -p js/tsconfig.json --noEmit
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+echo "== examples (Chromium)"
+node --test --test-concurrency=1 tests/examples/

@@ -3,8 +3,9 @@
 // microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
 import { pageContext } from './context';
 import { browserStorage, consoleLogger, fetchTransport, randomU32, type CoreHost, type SendOutcome } from './host';
+import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
-import type { CallResult, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
+import type { CallResult, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
 import { DEFAULT_LIMITS, checkId, checkName, serialiseObject } from './validate';
 
 export interface CoreHandle {
@@ -31,6 +32,8 @@ export class EngageClient implements Engage {
   private resolveReady!: () => void;
   private identity: EngageUser = { anonymousId: null, userId: null };
   private log: CoreHost['log'] = consoleLogger(false);
+  private tabId = randomU32().toString(36) + randomU32().toString(36);
+  private prefix = 'engage.';
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
@@ -43,12 +46,15 @@ export class EngageClient implements Engage {
       this.options = options;
       this.limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
       this.log = consoleLogger(!!options.debug);
-      const config = { ...options, endpoint: resolveEndpoint(options.endpoint) };
-      delete (config as Record<string, unknown>).autocapture;
-      delete (config as Record<string, unknown>).wasmUrl;
-      delete (config as Record<string, unknown>).debug;
+      this.prefix = options.storagePrefix ?? 'engage.';
+      const config: Record<string, unknown> = { ...options, endpoint: resolveEndpoint(options.endpoint) };
+      if (Array.isArray(options.destinations)) {
+        config.destinations = options.destinations.map((d) => ({ ...d, url: resolveEndpoint(d.url) }));
+      }
+      for (const key of ['autocapture', 'wasmUrl', 'debug']) delete config[key];
       // configure must run before every call buffered so far.
-      this.pending.unshift(JSON.stringify({ op: 'configure', config }));
+      this.pending.unshift(JSON.stringify({ op: 'configure', config, tabId: this.tabId }));
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) this.pending.splice(1, 0, '{"op":"online","online":false}');
       if (autocapturePageviews(options)) {
         this.page();
         watchRouteChanges((previousUrl) => {
@@ -140,7 +146,31 @@ export class EngageClient implements Engage {
     return { ...this.identity };
   }
 
+  deliveryStats(): DeliveryStats | null {
+    const result = this.query('{"op":"deliveryStats"}');
+    return result ? (result as unknown as DeliveryStats) : null;
+  }
+
   // --- internals -------------------------------------------------------------------------------
+
+  /** Runs one read command after everything buffered; null before the core is ready. */
+  private query(command: string): Record<string, unknown> | null {
+    let answer: Record<string, unknown> | null = null;
+    this.guard(() => {
+      if (!this.core) return OK;
+      this.pending.push(command);
+      const results = this.drain();
+      const last = results[results.length - 1] as Record<string, unknown> | undefined;
+      answer = last && last.ok ? last : null;
+      return OK;
+    });
+    return answer;
+  }
+
+  private runNow(command: string): void {
+    this.pending.push(command);
+    this.drain();
+  }
 
   private enqueue(head: string): CallResult {
     this.pending.push(`${head},"ts":${Date.now()},"context":${this.contextJson}}`);
@@ -163,8 +193,8 @@ export class EngageClient implements Engage {
   }
 
   /** One crossing: every buffered command, then the core's next wake-up. */
-  private drain(): void {
-    if (!this.core || this.pending.length === 0) return;
+  private drain(): Array<Record<string, unknown>> {
+    if (!this.core || this.pending.length === 0) return [];
     const commands = this.pending;
     this.pending = [];
     const results = JSON.parse(this.core.run(`[${commands.join(',')}]`)) as Array<{ ok: boolean; error?: EngageError; anonymousId?: string; config?: { limits?: EngageLimits } }>;
@@ -174,6 +204,7 @@ export class EngageClient implements Engage {
       if (result.config?.limits) this.limits = { ...DEFAULT_LIMITS, ...result.config.limits };
     }
     this.schedule(this.core.tick());
+    return results as Array<Record<string, unknown>>;
   }
 
   private schedule(ms: number): void {
@@ -213,14 +244,31 @@ export class EngageClient implements Engage {
       random: randomU32,
       log: (level, message) => this.log(level, message),
     };
-    this.loadCore(host, wasmUrl).then(
-      (core) => {
+    const lockName = `${this.prefix}tab-`;
+    Promise.all([this.loadCore(host, wasmUrl), holdTabLock(lockName + this.tabId)]).then(
+      ([core]) => {
         this.core = core;
         this.guard(() => { this.drain(); return OK; });
         this.resolveReady();
+        this.adoptDeadTabs(lockName);
+        watchLifecycle({
+          hidden: () => this.guard(() => { this.runNow('{"op":"flush"}'); return OK; }),
+          pageHide: () => this.guard(() => { this.runNow('{"op":"pagehide"}'); return OK; }),
+          pageShow: () => this.guard(() => { this.runNow('{"op":"pageshow"}'); this.adoptDeadTabs(lockName); return OK; }),
+          online: (on) => this.guard(() => { this.runNow(`{"op":"online","online":${on}}`); return OK; }),
+        });
       },
       (error) => this.log(2, `engage: the WebAssembly core could not start (${String(error)}); events are kept until it does`),
     );
+  }
+
+  /** Takes over the queues of tabs that no longer hold their Web Lock (closed, crashed). */
+  private adoptDeadTabs(lockName: string): void {
+    liveTabs(lockName).then((live) => {
+      if (!live) return; // without Web Locks the core's heartbeat lease decides
+      withOriginLock(`${this.prefix}adopt`, () =>
+        this.guard(() => { this.runNow(JSON.stringify({ op: 'adopt', live })); return OK; }));
+    }).catch(() => undefined);
   }
 
   private fail(error: EngageError): CallResult {

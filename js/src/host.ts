@@ -7,7 +7,7 @@ export interface CoreHost {
   get(key: string): string | null;
   set(key: string, value: string): boolean;
   remove(key: string): void;
-  send(batchId: string, url: string, contentType: string, body: string, eventCount: number): void;
+  send(batchId: string, url: string, contentType: string, body: string, eventCount: number, beacon: boolean, gzip: boolean): void;
   random(): number;
   log(level: number, message: string): void;
 }
@@ -60,20 +60,48 @@ export function retryAfterMs(header: string | null, nowMs: number): number {
 // Bodies up to this size use fetch keepalive, so they survive the page going away.
 const KEEPALIVE_BYTES = 60 * 1024;
 
+async function gzipBody(body: string): Promise<Blob> {
+  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).blob();
+}
+
+/**
+ * Sends one batch. A beacon (page hide) goes with sendBeacon as text/plain, which needs no CORS
+ * preflight and survives the page; it has no result. Otherwise fetch, gzipped where the destination
+ * accepts it and the browser has CompressionStream, with keepalive when small enough.
+ */
 export function fetchTransport(done: (outcome: SendOutcome) => void): CoreHost['send'] {
-  return (batchId, url, contentType, body) => {
+  return (batchId, url, contentType, body, _count, beacon, gzip) => {
     const report = (status: number, retryAfter: number) => done({ batchId, status, retryAfterMs: retryAfter });
+    if (beacon) {
+      let queued = false;
+      try {
+        queued = typeof navigator.sendBeacon === 'function' &&
+          navigator.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+      } catch { queued = false; }
+      if (!queued) {
+        try {
+          fetch(url, { method: 'POST', body, keepalive: body.length <= KEEPALIVE_BYTES, credentials: 'omit',
+            headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }).catch(() => undefined);
+        } catch { /* what is not sent stays stored for the next load */ }
+      }
+      return;
+    }
+    const post = (payload: string | Blob, headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers, body: payload, keepalive: body.length <= KEEPALIVE_BYTES, credentials: 'omit' })
+        .then(
+          (response) => report(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now())),
+          () => report(0, -1),
+        );
     try {
-      fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': contentType },
-        body,
-        keepalive: body.length <= KEEPALIVE_BYTES,
-        credentials: 'omit',
-      }).then(
-        (response) => report(response.status, retryAfterMs(response.headers.get('Retry-After'), Date.now())),
-        () => report(0, -1),
-      );
+      if (gzip && typeof CompressionStream === 'function') {
+        gzipBody(body).then(
+          (blob) => post(blob, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' }),
+          () => post(body, { 'Content-Type': contentType }),
+        );
+      } else {
+        post(body, { 'Content-Type': contentType });
+      }
     } catch {
       setTimeout(() => report(0, -1), 0);
     }

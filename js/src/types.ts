@@ -23,6 +23,39 @@ export interface EngageLimits {
   maxIdLength?: number;
 }
 
+export interface Destination {
+  /** Where batches are POSTed. */
+  url: string;
+  /** Body shape: Engage's own, Segment's /v1/batch (also RudderStack, Jitsu), or PostHog's /batch/. */
+  format?: 'engage' | 'segment' | 'posthog';
+  /** Defaults to the top-level writeKey (PostHog: the project API key). */
+  writeKey?: string;
+  /** Gzip bodies (Content-Encoding: gzip) where the browser has CompressionStream. Default false. */
+  gzip?: boolean;
+}
+
+export interface DeliveryStats {
+  /** Events waiting, summed over destinations. */
+  queued: number;
+  /** Batches on the wire now. */
+  inFlight: number;
+  accepted: number;
+  /** Events the backends acknowledged. */
+  sent: number;
+  /** Batch attempts that failed and were scheduled again. */
+  retried: number;
+  batches: number;
+  bytesSent: number;
+  /** Events handed to sendBeacon at page hide (kept until a later load resends them). */
+  beaconed: number;
+  /** Writes the storage refused (the events stayed in memory). */
+  storageFailures: number;
+  /** Events dropped, by reason: queue_full, expired, too_large, rejected_<status>. */
+  dropped: Record<string, number>;
+  online: boolean;
+  destinations: Array<Omit<DeliveryStats, 'destinations' | 'online'> & { url: string; format: string }>;
+}
+
 export interface EngageOptions {
   /** Sent with every batch; identifies the source to the backend. */
   writeKey?: string;
@@ -34,8 +67,16 @@ export interface EngageOptions {
   maxBatchEvents?: number;
   /** A batch leaves when it holds this many bytes. Default 61440. */
   maxBatchBytes?: number;
-  /** Events kept waiting at most; the oldest are dropped beyond it. Default 10000. */
+  /** Events kept waiting per destination; the oldest are dropped beyond it. Default 1000. */
   maxQueueEvents?: number;
+  /** Bytes kept waiting per destination; likewise. Default 1048576. */
+  maxQueueBytes?: number;
+  /** Undelivered events older than this are dropped. Default 7 days. */
+  maxEventAgeMs?: number;
+  /** Send to several backends at once; replaces endpoint. */
+  destinations?: Destination[];
+  /** Gzip bodies to the endpoint (the Engage collector accepts it). Default false. */
+  gzip?: boolean;
   /** Prefix of every storage key Engage writes. Default "engage.". */
   storagePrefix?: string;
   /** Page views on load and on SPA route changes. Default true. */
@@ -73,4 +114,6 @@ export interface Engage {
   ready(callback?: () => void): Promise<void>;
   /** The visitor's ids, once ready. */
   user(): EngageUser;
+  /** Delivery counters (queued, sent, retried, dropped by reason, bytes); null before ready. */
+  deliveryStats(): DeliveryStats | null;
 }

@@ -23,7 +23,8 @@ bool HostPlatform::set(const std::string& key, const std::string& value) {
 void HostPlatform::remove(const std::string& key) { host_.call<void>("remove", key); }
 
 void HostPlatform::send(const OutgoingBatch& batch) {
-  host_.call<void>("send", batch.id, batch.url, batch.contentType, batch.body, batch.eventCount);
+  host_.call<void>("send", batch.id, batch.url, batch.contentType, batch.body, batch.eventCount,
+                   batch.beacon, batch.gzip);
 }
 
 uint32_t HostPlatform::nextU32() { return host_.call<uint32_t>("random"); }

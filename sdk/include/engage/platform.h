@@ -35,6 +35,8 @@ struct OutgoingBatch {
   std::string contentType = "application/json";
   std::string body;
   int eventCount = 0;
+  bool beacon = false;  // page hide: send with sendBeacon / fetch keepalive; no result will come
+  bool gzip = false;    // the destination accepts Content-Encoding: gzip
 };
 
 // Fire-and-forget sending: send() must not block and must not call back into the core synchronously.

@@ -3,119 +3,148 @@
 #include <algorithm>
 
 #include "base/ids.h"
-#include "base/json_access.h"
 
 namespace engage::detail {
 
-Batcher::Batcher(DeliveryConfig config, Platform platform)
-    : config_(std::move(config)), platform_(platform) {}
+Batcher::Batcher(const DeliveryConfig& config, Destination destination, Platform platform,
+                 std::string queueNamespace, std::string batchIdPrefix)
+    : config_(config),
+      destination_(std::move(destination)),
+      platform_(platform),
+      queue_(platform.store, std::move(queueNamespace)),
+      batchIdPrefix_(std::move(batchIdPrefix)) {}
 
-void Batcher::enqueue(std::string eventJson, int64_t nowMs) {
+void Batcher::enqueue(std::string eventJson, int64_t wallMs, int64_t nowMono) {
   ++stats_.accepted;
-  queuedBytes_ += eventJson.size();
-  queue_.push_back(Item{std::move(eventJson), nowMs});
-  while (queue_.size() > config_.maxQueueEvents) {
-    queuedBytes_ -= queue_.front().json.size();
-    queue_.pop_front();
-    drop("queue_full", 1);
+  queue_.push(std::move(eventJson), wallMs, nowMono);
+  enforceBounds();
+}
+
+void Batcher::enforceBounds() {
+  auto& items = queue_.items();
+  while (items.size() > inFlight_ &&
+         (items.size() > config_.maxQueueEvents || queue_.bytes() > config_.maxQueueBytes)) {
+    // Drop the oldest event that is not on the wire: the newest tell the most about now.
+    queue_.erase(items[inFlight_]);
+    stats_.dropped["queue_full"] += 1;
   }
 }
 
-bool Batcher::due(int64_t nowMs) const {
-  if (queue_.empty() || inFlight_ || nowMs < retryAtMs_) return false;
-  return queue_.size() >= config_.maxBatchEvents || queuedBytes_ >= config_.maxBatchBytes ||
-         nowMs - queue_.front().enqueuedMs >= config_.flushIntervalMs;
-}
-
-int Batcher::pump(int64_t nowMs, bool force) {
-  int sent = 0;
-  // One batch in flight at a time keeps order; a forced flush still waits for it.
-  if (!inFlight_ && !queue_.empty() && (force ? nowMs >= retryAtMs_ : due(nowMs))) {
-    sendNext(nowMs);
-    ++sent;
+void Batcher::dropExpired() {
+  const int64_t now = platform_.clock->wallMs();
+  auto& items = queue_.items();
+  while (items.size() > inFlight_ && now - items[inFlight_].wallMs > config_.maxEventAgeMs) {
+    queue_.erase(items[inFlight_]);
+    stats_.dropped["expired"] += 1;
   }
-  return sent;
 }
 
-void Batcher::sendNext(int64_t nowMs) {
-  Flight flight;
-  flight.id = "b" + std::to_string(nextBatchNumber_++);
-  std::string body = "{\"batch\":[";
+bool Batcher::due(int64_t nowMono) const {
+  if (!online_ || inFlight_ > 0 || queued() == 0 || nowMono < retryAtMs_) return false;
+  if (queued() >= config_.maxBatchEvents || queue_.bytes() >= config_.maxBatchBytes) return true;
+  return nowMono - queue_.items().front().readyMs >= config_.flushIntervalMs;
+}
+
+OutgoingBatch Batcher::takeBatch(size_t maxEvents, size_t maxBytes, size_t& taken) {
+  const auto& items = queue_.items();
+  std::vector<const std::string*> events;
   size_t bytes = 0;
-  const size_t maxEvents = splitLimit_ ? std::min(splitLimit_, config_.maxBatchEvents)
-                                     : config_.maxBatchEvents;
-  while (!queue_.empty() && flight.items.size() < maxEvents) {
-    const Item& next = queue_.front();
-    if (!flight.items.empty() && bytes + next.json.size() > config_.maxBatchBytes) break;
-    if (!flight.items.empty()) body += ',';
-    body += next.json;
-    bytes += next.json.size();
-    queuedBytes_ -= next.json.size();
-    flight.items.push_back(std::move(queue_.front()));
-    queue_.pop_front();
+  for (size_t i = inFlight_; i < items.size() && events.size() < maxEvents; ++i) {
+    if (!events.empty() && bytes + items[i].json.size() > maxBytes) break;
+    bytes += items[i].json.size();
+    events.push_back(&items[i].json);
   }
-  body += "],\"sentAt\":\"" + isoTimestamp(platform_.clock->wallMs()) + "\"";
-  if (!config_.writeKey.empty()) body += ",\"writeKey\":" + Json(config_.writeKey).dump();
-  body += '}';
+  taken = events.size();
+  OutgoingBatch batch;
+  batch.id = batchIdPrefix_ + std::to_string(nextBatchNumber_++);
+  batch.url = destination_.url;
+  batch.body = formatBatch(destination_.format, events, destination_.writeKey,
+                           isoTimestamp(platform_.clock->wallMs()));
+  batch.eventCount = static_cast<int>(taken);
+  batch.gzip = destination_.gzip;
+  return batch;
+}
 
-  OutgoingBatch batch{flight.id, config_.endpoint, "application/json", std::move(body),
-                      static_cast<int>(flight.items.size())};
+int Batcher::pump(int64_t nowMono, bool force) {
+  dropExpired();
+  const bool go = force ? online_ && inFlight_ == 0 && queued() > 0 && nowMono >= retryAtMs_
+                        : due(nowMono);
+  if (!go) return 0;
+  const size_t maxEvents = splitLimit_ ? std::min(splitLimit_, config_.maxBatchEvents)
+                                       : config_.maxBatchEvents;
+  size_t taken = 0;
+  OutgoingBatch batch = takeBatch(maxEvents, config_.maxBatchBytes, taken);
+  inFlight_ = taken;
+  inFlightId_ = batch.id;
   ++stats_.batches;
   stats_.bytesSent += batch.body.size();
-  inFlight_ = std::move(flight);
   platform_.transport->send(batch);
+  return 1;
 }
 
-void Batcher::onResult(const std::string& batchId, int status, int64_t retryAfterMs,
-                       int64_t nowMs) {
-  if (!inFlight_ || inFlight_->id != batchId) return;  // stale or unknown: nothing to do
-  Flight flight = std::move(*inFlight_);
-  inFlight_.reset();
-  const uint64_t count = flight.items.size();
+void Batcher::unload(size_t& budget) {
+  while (queued() > 0 && budget > 0) {
+    size_t taken = 0;
+    OutgoingBatch batch = takeBatch(config_.maxBatchEvents, budget, taken);
+    if (batch.body.size() > budget) break;  // even one event does not fit: it waits for next load
+    batch.beacon = true;
+    batch.gzip = false;  // compression is asynchronous; a page that is going away cannot wait
+    budget -= batch.body.size();
+    inFlight_ += taken;  // not resent by this page; a later load resends what stays stored
+    stats_.beaconed += taken;
+    stats_.bytesSent += batch.body.size();
+    ++stats_.batches;
+    platform_.transport->send(batch);
+  }
+}
 
+bool Batcher::onResult(const std::string& batchId, int status, int64_t retryAfterMs,
+                       int64_t nowMono) {
+  if (inFlight_ == 0 || batchId != inFlightId_) return false;  // not ours, or stale
+  const size_t count = inFlight_;
+  inFlight_ = 0;
+  inFlightId_.clear();
   if (status >= 200 && status < 300) {
     stats_.sent += count;
+    dropFront(count, "");
     attempt_ = 0;
     retryAtMs_ = 0;
     splitLimit_ = 0;
   } else if (status == 413 && count > 1) {
-    requeueFront(flight.items);  // the next batch is half the size
     splitLimit_ = std::max<size_t>(1, count / 2);
   } else if (status == 413) {
-    drop("too_large", 1);
+    dropFront(1, "too_large");
   } else if (status == 0 || status == 408 || status == 429 || status >= 500) {
     ++stats_.retried;
-    requeueFront(flight.items);
-    retryAtMs_ = nowMs + backoffMs(retryAfterMs);
+    retryAtMs_ = nowMono + backoffMs(retryAfterMs);
     ++attempt_;
   } else {
-    drop("rejected_" + std::to_string(status), count);
+    dropFront(count, "rejected_" + std::to_string(status));
   }
-  pump(nowMs, false);
+  pump(nowMono, false);
+  return true;
 }
 
-void Batcher::requeueFront(std::deque<Item>& items) {
-  for (auto it = items.rbegin(); it != items.rend(); ++it) {
-    queuedBytes_ += it->json.size();
-    queue_.push_front(std::move(*it));
-  }
+void Batcher::dropFront(size_t count, const std::string& reason) {
+  auto& items = queue_.items();
+  for (size_t i = 0; i < count && !items.empty(); ++i) queue_.erase(items.front());
+  if (!reason.empty()) stats_.dropped[reason] += count;
 }
-
-void Batcher::drop(const std::string& reason, uint64_t count) { stats_.dropped[reason] += count; }
 
 int64_t Batcher::backoffMs(int64_t retryAfterMs) {
-  int64_t exp = config_.retryBaseMs << std::min(attempt_, 16);
-  int64_t capped = std::min(exp, config_.retryMaxMs);
-  // Full jitter in [capped/2, capped] spreads many clients' retries.
-  int64_t jittered = capped / 2 + static_cast<int64_t>(platform_.random->nextU32() % (capped / 2 + 1));
+  const int64_t exp = config_.retryBaseMs << std::min(attempt_, 16);
+  const int64_t capped = std::min(exp, config_.retryMaxMs);
+  // Jitter in [capped/2, capped] spreads many clients' retries.
+  const int64_t jittered =
+      capped / 2 + static_cast<int64_t>(platform_.random->nextU32() % (capped / 2 + 1));
   return std::max(jittered, retryAfterMs);
 }
 
-int64_t Batcher::nextWakeupMs(int64_t nowMs) const {
-  if (queue_.empty() || inFlight_) return -1;
-  if (nowMs < retryAtMs_) return retryAtMs_ - nowMs;
-  if (due(nowMs)) return 0;
-  return std::max<int64_t>(0, queue_.front().enqueuedMs + config_.flushIntervalMs - nowMs);
+int64_t Batcher::nextWakeupMs(int64_t nowMono) const {
+  if (!online_ || queued() == 0 || inFlight_ > 0) return -1;
+  if (nowMono < retryAtMs_) return retryAtMs_ - nowMono;
+  if (due(nowMono)) return 0;
+  return std::max<int64_t>(0, queue_.items().front().readyMs + config_.flushIntervalMs - nowMono);
 }
 
 }  // namespace engage::detail

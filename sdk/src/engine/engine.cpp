@@ -1,10 +1,11 @@
 #include "engage/engine.h"
 
+#include <set>
 #include <unordered_map>
 
 #include "base/ids.h"
 #include "base/json_access.h"
-#include "delivery/batcher.h"
+#include "delivery/delivery.h"
 #include "engine/engine_config.h"
 #include "event/event_builder.h"
 #include "identity/identity_store.h"
@@ -27,7 +28,7 @@ struct Engine::State {
   explicit State(Platform p)
       : platform(p),
         identity(*p.store, *p.random, *p.logger, config.storagePrefix),
-        batcher(config.delivery, p) {}
+        delivery(p) {}
 
   using Handler = Json (State::*)(const Json&);
 
@@ -42,11 +43,17 @@ struct Engine::State {
   Json reset(const Json&);
   Json flush(const Json&);
   Json state(const Json&);
+  Json pageHide(const Json&) { delivery.pageHide(); return ok(); }
+  Json pageShow(const Json&) { delivery.pageShow(); return ok(); }
+  Json online(const Json& cmd);
+  Json adopt(const Json& cmd);
+  Json deliveryStats(const Json&);
 
   Platform platform;
   detail::EngineConfig config;
   detail::IdentityStore identity;
-  detail::Batcher batcher;
+  detail::Delivery delivery;
+  std::string tabId;
   bool configured = false;
 };
 
@@ -56,7 +63,9 @@ Json Engine::State::dispatch(const Json& command) {
       {"page", &State::page},           {"identify", &State::identify},
       {"group", &State::group},         {"alias", &State::alias},
       {"reset", &State::reset},         {"flush", &State::flush},
-      {"state", &State::state},
+      {"state", &State::state},         {"pagehide", &State::pageHide},
+      {"pageshow", &State::pageShow},   {"online", &State::online},
+      {"adopt", &State::adopt},         {"deliveryStats", &State::deliveryStats},
   };
   if (!command.is_object()) return error("invalid_command", "a command must be an object");
   const Json* op = detail::member(command, "op");
@@ -73,13 +82,19 @@ Json Engine::State::configure(const Json& cmd) {
   auto parsed = detail::parseEngineConfig(raw ? *raw : Json::object(), config);
   if (!parsed.error.empty()) return error("invalid_config", parsed.error);
   config = parsed.config;
-  batcher.configure(config.delivery);
   identity.setPrefix(config.storagePrefix);
   identity.load();
+  // The page names its tab (it holds a Web Lock under that name); otherwise the core makes one up.
+  std::string requestedTab = detail::stringOr(cmd, "tabId", "");
+  if (requestedTab.size() > 64) requestedTab.clear();
+  if (tabId.empty()) tabId = requestedTab.empty() ? detail::newUuid(*platform.random).substr(0, 8)
+                                                  : requestedTab;
+  delivery.start(config.delivery, config.storagePrefix, tabId, platform.store);
   configured = true;
   Json result = ok();
   result["anonymousId"] = identity.anonymousId();
   result["config"] = detail::configToJson(config);
+  result["tabId"] = tabId;
   return result;
 }
 
@@ -98,7 +113,7 @@ Json Engine::State::capture(const std::string& type, const Json& cmd) {
     const Json& userId = built.event["userId"];
     if (userId.is_string()) identity.setUserId(userId.get<std::string>());
   }
-  batcher.enqueue(std::move(text), platform.clock->monotonicMs());
+  delivery.enqueue(text, wallMs);
   Json result = ok();
   result["messageId"] = messageId;
   return result;
@@ -113,7 +128,7 @@ Json Engine::State::reset(const Json&) {
 
 Json Engine::State::flush(const Json&) {
   Json result = ok();
-  result["batches"] = batcher.pump(platform.clock->monotonicMs(), /*force=*/true);
+  delivery.pump(/*force=*/true);
   return result;
 }
 
@@ -121,8 +136,33 @@ Json Engine::State::state(const Json&) {
   Json result = ok();
   result["anonymousId"] = identity.anonymousId();
   result["userId"] = identity.userId().empty() ? Json() : Json(identity.userId());
-  result["queued"] = batcher.queued();
-  result["inFlight"] = batcher.inFlight();
+  Json stats = delivery.statsJson();
+  result["queued"] = stats["queued"];
+  result["inFlight"] = stats["inFlight"];
+  result["tabId"] = tabId;
+  return result;
+}
+
+Json Engine::State::online(const Json& cmd) {
+  delivery.setOnline(detail::boolOr(cmd, "online", true));
+  return ok();
+}
+
+Json Engine::State::adopt(const Json& cmd) {
+  std::optional<std::set<std::string>> live;
+  if (const Json* list = detail::member(cmd, "live"); list && list->is_array()) {
+    live.emplace();
+    for (const Json& id : *list)
+      if (id.is_string()) live->insert(id.get<std::string>());
+  }
+  Json result = ok();
+  result["adopted"] = delivery.adoptDead(live);
+  return result;
+}
+
+Json Engine::State::deliveryStats(const Json&) {
+  Json result = delivery.statsJson();
+  result["ok"] = true;
   return result;
 }
 
@@ -139,19 +179,22 @@ std::string Engine::run(std::string_view commandsJson) {
     results.push_back(state_->dispatch(*parsed));
   }
   // Accepted events may have filled a batch: send it now rather than on the next tick.
-  if (state_->configured) state_->batcher.pump(state_->platform.clock->monotonicMs(), false);
+  if (state_->configured) {
+    state_->delivery.pump(false);
+    state_->delivery.persist();
+  }
   return detail::dumpJson(results);
 }
 
 int64_t Engine::tick() {
   if (!state_->configured) return -1;
-  const int64_t now = state_->platform.clock->monotonicMs();
-  state_->batcher.pump(now, false);
-  return state_->batcher.nextWakeupMs(now);
+  state_->delivery.tick();
+  state_->delivery.persist();
+  return state_->delivery.nextWakeupMs();
 }
 
 void Engine::onSendResult(const std::string& batchId, int status, int64_t retryAfterMs) {
-  state_->batcher.onResult(batchId, status, retryAfterMs, state_->platform.clock->monotonicMs());
+  if (state_->configured) state_->delivery.onResult(batchId, status, retryAfterMs);
 }
 
 }  // namespace engage

@@ -10,17 +10,22 @@ namespace {
 
 class BatcherTest : public ::testing::Test {
  protected:
-  BatcherTest() : batcher(config(), fake.platform()) {}
+  BatcherTest() : batcher(config(), destination(), fake.platform(), "engage.q.0.t1.", "d0-") {}
   static DeliveryConfig config() {
     DeliveryConfig c;
     c.maxBatchEvents = 3;
     c.maxBatchBytes = 1000;
     c.flushIntervalMs = 500;
-    c.writeKey = "wk";
     return c;
   }
+  static Destination destination() {
+    Destination d;
+    d.writeKey = "wk";
+    return d;
+  }
   void add(int n) {
-    for (int i = 0; i < n; ++i) batcher.enqueue("{\"n\":" + std::to_string(next++) + "}", now());
+    for (int i = 0; i < n; ++i)
+      batcher.enqueue("{\"n\":" + std::to_string(next++) + "}", fake.clock.wallMs(), now());
   }
   int64_t now() { return fake.clock.monotonicMs(); }
   std::vector<int> numbers(const OutgoingBatch& b) {
@@ -59,8 +64,8 @@ TEST_F(BatcherTest, SendsWhenIntervalElapsesAndReportsWakeup) {
 }
 
 TEST_F(BatcherTest, SendsWhenBytesReached) {
-  batcher.enqueue(std::string(600, 'a'), now());
-  batcher.enqueue(std::string(500, 'b'), now());
+  batcher.enqueue("\"" + std::string(600, 'a') + "\"", fake.clock.wallMs(), now());
+  batcher.enqueue("\"" + std::string(500, 'b') + "\"", fake.clock.wallMs(), now());
   EXPECT_EQ(batcher.pump(now(), false), 1);
   EXPECT_EQ(fake.transport.sent[0].eventCount, 1) << "the second event would overflow the bytes";
   EXPECT_EQ(batcher.queued(), 1u);
@@ -104,6 +109,9 @@ TEST_F(BatcherTest, Status413SplitsTheBatch) {
   batcher.onResult(fake.transport.sent[0].id, 413, -1, now());
   ASSERT_EQ(fake.transport.sent.size(), 2u);
   EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{0}));
+  batcher.onResult(fake.transport.sent[1].id, 200, -1, now());
+  batcher.pump(now(), true);
+  EXPECT_EQ(numbers(fake.transport.sent[2]), (std::vector<int>{1, 2})) << "split ends after a success";
 }
 
 TEST_F(BatcherTest, OtherClientErrorsDropAndCount) {
@@ -117,7 +125,7 @@ TEST_F(BatcherTest, OtherClientErrorsDropAndCount) {
 TEST_F(BatcherTest, StaleResultIsIgnored) {
   add(3);
   batcher.pump(now(), false);
-  batcher.onResult("b999", 200, -1, now());
+  EXPECT_FALSE(batcher.onResult("d0-999", 200, -1, now()));
   EXPECT_TRUE(batcher.inFlight());
 }
 
@@ -128,6 +136,72 @@ TEST_F(BatcherTest, QueueBoundDropsOldestCounted) {
   add(3);
   EXPECT_EQ(batcher.queued(), 2u);
   EXPECT_EQ(batcher.stats().dropped.at("queue_full"), 1u);
+}
+
+}  // namespace
+}  // namespace engage::detail
+
+namespace engage::detail {
+namespace {
+
+TEST_F(BatcherTest, WritesThroughAndANewBatcherResumesWhatWasNotAcknowledged) {
+  add(3);
+  batcher.pump(now(), false);
+  batcher.persist();
+  EXPECT_EQ(fake.store.data.count("engage.q.0.t1.0"), 1u);
+  EXPECT_EQ(fake.store.data["engage.q.0.t1.meta"], "{\"head\":0,\"tail\":3}");
+  // The page reloads while the batch is in flight: the new page sends the same events again.
+  Batcher reloaded(config(), destination(), fake.platform(), "engage.q.0.t1.", "d0-");
+  reloaded.load(now());
+  reloaded.pump(now(), true);
+  EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(fake.transport.sent[0].body.substr(0, 40), fake.transport.sent[1].body.substr(0, 40));
+  reloaded.onResult(fake.transport.sent[1].id, 200, -1, now());
+  reloaded.persist();
+  EXPECT_EQ(fake.store.data.size(), 0u) << "acknowledged events leave storage";
+}
+
+TEST_F(BatcherTest, OfflineHoldsAndOnlineResumesInOneOrderedDelivery) {
+  batcher.setOnline(false);
+  add(5);
+  fake.clock.advance(10000);
+  EXPECT_EQ(batcher.pump(now(), false), 0);
+  EXPECT_EQ(batcher.nextWakeupMs(now()), -1);
+  batcher.setOnline(true);
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  batcher.onResult(fake.transport.sent[0].id, 200, -1, now());
+  ASSERT_EQ(fake.transport.sent.size(), 2u);
+  EXPECT_EQ(numbers(fake.transport.sent[1]), (std::vector<int>{3, 4}));
+}
+
+TEST_F(BatcherTest, UnloadBeaconsWithinTheBudgetAndKeepsTheRestStored) {
+  add(5);
+  size_t budget = 100;  // room for one batch of three small events, not the second
+  batcher.unload(budget);
+  ASSERT_GE(fake.transport.sent.size(), 1u);
+  EXPECT_TRUE(fake.transport.sent[0].beacon);
+  EXPECT_LE(100 - budget, 100u);
+  batcher.persist();
+  Batcher nextLoad(config(), destination(), fake.platform(), "engage.q.0.t1.", "d0-");
+  nextLoad.load(now());
+  EXPECT_EQ(nextLoad.queued(), 5u) << "beaconed events stay until a backend acknowledges them";
+}
+
+TEST_F(BatcherTest, ExpiredEventsAreDroppedAndCounted) {
+  add(1);
+  fake.clock.advance(config().maxEventAgeMs + 1);
+  add(1);
+  batcher.pump(now(), true);
+  EXPECT_EQ(batcher.stats().dropped.at("expired"), 1u);
+  EXPECT_EQ(numbers(fake.transport.sent[0]), (std::vector<int>{1}));
+}
+
+TEST_F(BatcherTest, FullStorageKeepsEventsInMemoryAndCountsTheFailure) {
+  fake.store.full = true;
+  add(3);
+  EXPECT_EQ(batcher.storageFailures(), 3u);
+  EXPECT_EQ(batcher.pump(now(), false), 1);
+  EXPECT_EQ(numbers(fake.transport.sent[0]), (std::vector<int>{0, 1, 2}));
 }
 
 }  // namespace

@@ -59,9 +59,9 @@ TEST_F(EngineTest, TrackedEventsLeaveInOneBatchAfterTheInterval) {
   EXPECT_TRUE(results[1]["ok"]);
   EXPECT_EQ(results[2]["error"]["code"], "invalid_event_name");
   EXPECT_TRUE(results[3]["ok"]);
-  EXPECT_EQ(engine.tick(), 100);
+  EXPECT_EQ(engine.tick(), 100) << "the flush interval";
   fake.clock.advance(100);
-  EXPECT_EQ(engine.tick(), -1);
+  EXPECT_GT(engine.tick(), 100) << "next wake-up is the tab heartbeat, not the batch";
   ASSERT_EQ(fake.transport.sent.size(), 1u);
   EXPECT_EQ(fake.transport.sent[0].url, "http://127.0.0.1/v1/batch");
   auto events = sentEvents();
