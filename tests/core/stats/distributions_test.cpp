@@ -59,7 +59,9 @@ TEST(Distributions, StudentQuantileInvertsTheTail) {
       const double t = studentTQuantile(p, dof);
       EXPECT_LT(relativeError(studentTCdf(t, dof), p), 1e-12) << "p " << p << " dof " << dof;
       // 1 - p is exact only to ~1e-16 / p relative, so symmetry is checked where that rounding is small.
-      if (p >= 1e-3) EXPECT_NEAR(studentTQuantile(1 - p, dof), -t, 1e-11 * std::fabs(t)) << "p " << p << " dof " << dof;
+      if (p >= 1e-3) {
+        EXPECT_NEAR(studentTQuantile(1 - p, dof), -t, 1e-11 * std::fabs(t)) << "p " << p << " dof " << dof;
+      }
     }
   }
   EXPECT_DOUBLE_EQ(studentTQuantile(0.75, 1.0), 1.0);  // Cauchy quartile

@@ -66,7 +66,8 @@ ExperimentData simulateRevenue(Sampler& s, int visitorsPerArm, double treatmentS
   return data;
 }
 
-const VariationResult& treatment(const AnalysisResult& r) {
+// A copy, so callers may pass a temporary result.
+VariationResult treatment(const AnalysisResult& r) {
   EXPECT_TRUE(r.ok) << r.error.message;
   return r.variations.at(1);
 }
@@ -106,7 +107,7 @@ TEST(Simulation, AaRevenueFalsePositiveRateIsNearAlpha) {
   Sampler s(7);
   int hits = 0, covered = 0;
   for (int e = 0; e < kExperiments; ++e) {
-    const VariationResult& v = treatment(analyze(simulateRevenue(s, 2000, 1.0)));
+    const VariationResult v = treatment(analyze(simulateRevenue(s, 2000, 1.0)));
     hits += v.absolute.pValue < kAlpha;
     covered += covers(v.relative.ci, 0.0);
   }
