@@ -10,12 +10,14 @@
 namespace engage::collector {
 namespace {
 
-using detail::Json;
+// Answers keep their keys in the documented order ({"ok":...,"error":...}); event JSON is stored
+// by the parser and spliced in unchanged.
+using Json = nlohmann::ordered_json;
 
 ApiResponse jsonResponse(int status, const Json& body) {
   ApiResponse response;
   response.status = status;
-  response.body = detail::dumpJson(body);
+  response.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
   return response;
 }
 

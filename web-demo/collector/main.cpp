@@ -5,7 +5,7 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
   if (!store) {
     std::cerr << "engage-collector: cannot open database " << config.sqlite.path << ": " << error << "\n";
     return 1;
+  }
+  if (!std::filesystem::is_directory(std::filesystem::path(config.server.root) / "web-demo" / "shop")) {
+    std::cerr << "engage-collector: warning: no web-demo/shop under --root " << config.server.root
+              << "; only the /v1/ routes will answer\n";
   }
   SystemClock clock;
   CollectorServer server(*store, clock, config);

@@ -1,0 +1,47 @@
+#include "cli_options.h"
+
+#include <gtest/gtest.h>
+
+namespace engage::collector {
+namespace {
+
+TEST(CliOptions, DefaultsWhenNoFlags) {
+  CollectorConfig config;
+  EXPECT_TRUE(parseCli({}, config).ok);
+  EXPECT_EQ(config.server.host, "127.0.0.1");
+  EXPECT_EQ(config.server.port, 8080);
+  EXPECT_EQ(config.sqlite.path, "./engage.db");
+  EXPECT_EQ(config.server.root, ".");
+}
+
+TEST(CliOptions, ReadsBothFlagForms) {
+  CollectorConfig config;
+  CliResult result = parseCli({"--host", "0.0.0.0", "--port=0", "--db", "/tmp/x.db", "--root=/repo"}, config);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(config.server.host, "0.0.0.0");
+  EXPECT_EQ(config.server.port, 0);
+  EXPECT_EQ(config.sqlite.path, "/tmp/x.db");
+  EXPECT_EQ(config.server.root, "/repo");
+}
+
+TEST(CliOptions, RejectsBadInputWithAReason) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--port", "65536"}, {"--port", "-1"}, {"--port", "http"},
+                                             {"--port"}, {"--db="}, {"--verbose", "1"}, {"stray"}}) {
+    CollectorConfig config;
+    CliResult result = parseCli(args, config);
+    EXPECT_FALSE(result.ok) << args[0];
+    EXPECT_FALSE(result.error.empty()) << args[0];
+  }
+}
+
+TEST(CliOptions, Help) {
+  CollectorConfig config;
+  CliResult result = parseCli({"--port", "1", "--help"}, config);
+  EXPECT_TRUE(result.ok);
+  EXPECT_TRUE(result.help);
+  EXPECT_NE(usage().find("--root"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace engage::collector
