@@ -61,7 +61,9 @@ struct VstanConfig {
 // The weights were chosen on a validation split carved from the training data (docs/RECOMMEND.md).
 struct BlendConfig {
   double sessionWeight = 1.0;        // weight of the session-neighbourhood method (VSTAN)
-  double rulesWeight = 0.3;          // weight of sequential rules from the most recent item
+  double vsknnWeight = 0.0;          // weight of a second neighbourhood method (V-SKNN)
+  double rulesWeight = 0.15;         // weight of sequential rules from the most recent item
+  double secondHopWeight = 0.02;     // rules of the most recent item's rule targets (2 hops)
   double historyWeight = 0.1;        // weight of long-term affinity from earlier sessions
   double historyHalfLifeDays = 14;   // a history event counts half after this many days
   int maxHistoryItems = 20;          // strongest distinct history items used as anchors
@@ -201,6 +203,64 @@ class Recommender {
   ScoringConfig config_;
   std::unique_ptr<detail::Workspace> workspace_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Training data: event logs and the evaluation protocol (session-rec; ../shared/RECOMMENDER.md).
+// Used by engage-model, engage-eval and anything that rebuilds a model (e.g. the collector).
+
+enum class EventKind { View, Cart, Order };
+
+struct LogEvent {
+  std::string visitor;   // "" when unknown
+  std::string session;   // "" = split the visitor's events at ProtocolConfig::sessionGapMs
+  std::string item;
+  std::string category;  // "" when unknown
+  int64_t tsMs = 0;
+  EventKind kind = EventKind::View;
+};
+
+// Line parsers; false / 0 for a header, blank or invalid line.
+//   CSV         session,item,timestamp[,category]   (timestamp: seconds if < 1e11, else ms)
+//   DIGINETICA  session_id;user_id;item_id;timeframe;eventdate   (ts = date UTC + timeframe ms)
+//   OTTO JSONL  {"session":n,"events":[{"aid":n,"ts":ms,"type":"clicks|carts|orders"}]}
+//               (an OTTO "session" is a visitor: split at the inactivity gap)
+//   Engage      one stored collector event: Product Viewed / Product Added / Order Completed,
+//               properties.product_id (or properties.products[].product_id), properties.category
+bool parseSessionCsvLine(std::string_view line, LogEvent& out);
+bool parseDigineticaLine(std::string_view line, LogEvent& out);
+size_t parseOttoLine(std::string_view line, std::vector<LogEvent>& out);
+size_t parseEngageEvent(std::string_view json, std::vector<LogEvent>& out);
+// "2026-11-23T15:12:43.123Z" or with a +hh:mm offset -> epoch ms.
+std::optional<int64_t> parseIsoTimestamp(std::string_view text);
+
+struct ProtocolConfig {
+  int64_t sessionGapMs = 30 * 60 * 1000;  // visitor events split after this inactivity
+  size_t minSessionLength = 2;            // shorter sessions are dropped (before and after)
+  size_t minItemSupport = 5;              // items with fewer events are dropped
+  int64_t testWindowMs = 7 * 86400000LL;  // sessions ending in the last 7 days are test
+};
+
+struct LogSession {
+  std::string id;
+  std::string visitor;
+  std::vector<LogEvent> events;  // time order (stable for equal timestamps)
+  int64_t endMs() const { return events.empty() ? 0 : events.back().tsMs; }
+};
+
+// Sessions from events, ordered by (end time, id).
+std::vector<LogSession> groupSessions(std::vector<LogEvent> events, const ProtocolConfig& config);
+// Protocol step 2: drop short sessions, rare items, then short sessions again.
+void filterSessions(std::vector<LogSession>& sessions, const ProtocolConfig& config);
+
+struct TrainTestSplit {
+  std::vector<LogSession> train;
+  std::vector<LogSession> test;  // items unknown to train removed; still >= minSessionLength
+};
+// Protocol step 3: a session is test if its last event is after (latest event - test window).
+TrainTestSplit splitByTime(std::vector<LogSession> sessions, const ProtocolConfig& config);
+std::vector<TrainingSession> toTrainingSessions(const std::vector<LogSession>& sessions);
+// Item -> category from the events (the latest non-empty category of each item wins).
+std::map<std::string, std::string> catalogFromSessions(const std::vector<LogSession>& sessions);
 
 // ---------------------------------------------------------------------------------------------
 // JSON at the engine boundary.

@@ -19,13 +19,17 @@ void scoreEngage(const ModelData& m, const std::vector<uint32_t>& seq,
   const BlendConfig& blend = config.blend;
   if (!seq.empty()) {
     if (blend.sessionWeight > 0) scoreVstan(m, seq, config.vstan, ws, ws.session);
+    if (blend.vsknnWeight > 0) scoreVsknn(m, seq, config.vsknn, ws, ws.second);
     if (blend.rulesWeight > 0) scoreRules(m, seq.back(), 1.0, ws.rules);
+    if (blend.secondHopWeight > 0) scoreSecondHop(m, seq.back(), ws.hop);
   }
   if (blend.historyWeight > 0 && !history.empty()) {
     std::vector<Affinity> anchors = historyAffinity(m, history, nowMs, blend, ws);
     scoreHistory(m, anchors, blend.historySelfWeight, ws.history);
   }
   mergeNormalised(ws.session, blend.sessionWeight, out);
+  mergeNormalised(ws.second, blend.vsknnWeight, out);
+  mergeNormalised(ws.hop, blend.secondHopWeight, out);
   mergeNormalised(ws.rules, blend.rulesWeight, out);
   mergeNormalised(ws.history, blend.historyWeight, out);
 }

@@ -13,6 +13,16 @@ void scoreRules(const ModelData& m, uint32_t source, double factor, Accumulator&
   }
 }
 
+void scoreSecondHop(const ModelData& m, uint32_t source, Accumulator& out) {
+  for (uint32_t r = m.ruleOffsets[source]; r < m.ruleOffsets[source + 1]; ++r) {
+    uint32_t via = m.ruleTargets[r];
+    double w = static_cast<double>(m.ruleWeights[r]) / 255.0;
+    for (uint32_t s = m.ruleOffsets[via]; s < m.ruleOffsets[via + 1]; ++s) {
+      out.add(m.ruleTargets[s], w * static_cast<double>(m.ruleWeights[s]) / 255.0, source);
+    }
+  }
+}
+
 std::vector<Affinity> historyAffinity(const ModelData& m, const std::vector<HistoryEvent>& history,
                                       int64_t nowMs, const BlendConfig& config, Workspace& ws) {
   std::vector<Affinity> out;

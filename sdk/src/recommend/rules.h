@@ -11,6 +11,10 @@ namespace engage::recommend::detail {
 // session-rec SR: the rules of the most recent item (weights / 255, relative to its strongest).
 void scoreRules(const ModelData& m, uint32_t source, double factor, Accumulator& out);
 
+// Two hops: every rule target t of `source` (weight w) spreads w * its own rule weights; the
+// anchor stays `source`. Widens the candidate set beyond items seen with the session.
+void scoreSecondHop(const ModelData& m, uint32_t source, Accumulator& out);
+
 struct Affinity {
   uint32_t item;
   double weight;

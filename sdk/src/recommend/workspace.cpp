@@ -38,11 +38,16 @@ void Accumulator::merge(const Accumulator& src, double factor) {
 Workspace::Workspace(const ModelData& model, const ScoringConfig& config)
     : model_(model), config_(config) {
   size_t n = model.itemCount();
-  for (Accumulator* a : {&session, &rules, &history, &final}) a->resize(n);
+  for (Accumulator* a : {&session, &second, &rules, &hop, &history, &final}) a->resize(n);
   itemStamp.assign(n, 0);
   itemWeight.assign(n, 0.0);
   seenStamp.assign(n, 0);
   sessionStamp.assign(model.sessionCount(), 0);
+  // Built up front so that no recommend() call pays for them (the tables cost one exp per
+  // stored session and item, a few ms for a 50,000-item model).
+  stanTables();
+  vstanTables();
+  vsknnIdf();
 }
 
 uint32_t Workspace::stamp(uint32_t span) {
@@ -58,7 +63,7 @@ uint32_t Workspace::stamp(uint32_t span) {
 }
 
 void Workspace::clearScores() {
-  for (Accumulator* a : {&session, &rules, &history, &final}) a->clear();
+  for (Accumulator* a : {&session, &second, &rules, &hop, &history, &final}) a->clear();
 }
 
 void Workspace::buildTables(KnnTables& t, double spw, double ipw, double inh, double snhDays,

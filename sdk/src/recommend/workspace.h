@@ -1,7 +1,7 @@
 // Scratch state reused across recommend() calls: dense per-item score accumulators with touched
 // lists (so clearing costs only what a request touched), generation stamps for set membership,
-// and per-config lookup tables (exp weights) computed once, so a request calls no exp at all in
-// its inner loops.
+// and per-config lookup tables (exp weights) computed when the Recommender is made, so a request
+// calls no exp at all in its inner loops.
 #pragma once
 
 #include <cstdint>
@@ -70,7 +70,7 @@ class Workspace {
   const KnnTables& vstanTables();
   const std::vector<double>& vsknnIdf();
 
-  Accumulator session, rules, history, final;
+  Accumulator session, second, rules, hop, history, final;
   std::vector<uint32_t> itemStamp;     // membership of the current sequence
   std::vector<double> itemWeight;      // position weight of a current-sequence item
   std::vector<uint32_t> seenStamp;     // per-neighbour scans, exclusions
