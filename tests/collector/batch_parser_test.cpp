@@ -27,7 +27,7 @@ std::string fieldRejected(const std::string& eventJson) {
 TEST(BatchParser, ReadsEveryStoredField) {
   ParsedBatch parsed = parse(batchOf(
       trackEvent("m1", "Product Added") +
-      R"(,{"type":"page","messageId":"m2","userId":"u-1","anonymousId":null,"sessionId":1767225600000,)"
+      R"(,{"type":"page","event":"Not a track","messageId":"m2","userId":"u-1","anonymousId":null,"sessionId":1767225600000,)"
       R"("timestamp":"2026-01-01T00:00:01.000Z","properties":{"path":"/"},"context":{"page":{"path":"/"}}})"));
   ASSERT_FALSE(parsed.error) << parsed.error->message;
   ASSERT_EQ(parsed.events.size(), 2u);
@@ -42,7 +42,7 @@ TEST(BatchParser, ReadsEveryStoredField) {
   EXPECT_EQ(*detail::parseJson(track.json), *detail::parseJson(trackEvent("m1", "Product Added")));
   const StoredEvent& page = parsed.events[1];
   EXPECT_EQ(page.type, "page");
-  EXPECT_EQ(page.event, "");
+  EXPECT_EQ(page.event, "");  // only a track event has a name counted by event
   EXPECT_EQ(page.userId, "u-1");
   EXPECT_EQ(page.anonymousId, "");
   EXPECT_EQ(page.sessionId, std::optional<int64_t>(1767225600000));

@@ -58,7 +58,7 @@ std::optional<BatchError> readEvent(const Json& event, std::size_t index, const 
   std::optional<int64_t> ts = parseIsoTimestamp(nonEmptyString(event, "timestamp"));
   if (!ts) return eventError(index, "timestamp", "must be an ISO 8601 date-time string with a zone");
   out.timestampMs = *ts;
-  out.event = nonEmptyString(event, "event");
+  if (out.type == "track") out.event = nonEmptyString(event, "event");  // the name only track has
   if (out.type == "track" && out.event.empty()) {
     return eventError(index, "event", "must be a non-empty string for a track event");
   }
