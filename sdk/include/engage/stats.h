@@ -29,6 +29,11 @@ struct VariationSummary {
   double sumSquares = 0;   // Mean metrics only: sum of the squared values
 };
 
+// Adds one exposed visitor whose metric value is `value` (1 or 0 for a conversion, the revenue for a
+// mean metric): users + 1, sum + value, sumSquares + value^2. How the collector builds summaries from
+// `Experiment Viewed` and goal events.
+void addVisitor(VariationSummary& summary, double value);
+
 struct ExperimentData {
   std::string experiment;                  // experiment key (informational)
   std::string metric;                      // metric / goal event name (informational)

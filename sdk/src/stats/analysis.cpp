@@ -84,6 +84,12 @@ AnalysisResult failure(AnalysisError error) {
 
 }  // namespace
 
+void addVisitor(VariationSummary& summary, double value) {
+  ++summary.users;
+  summary.sum += value;
+  summary.sumSquares += value * value;
+}
+
 AnalysisResult analyze(const ExperimentData& data, const AnalysisOptions& options) {
   AnalysisError error = detail::validateOptions(options);
   if (error.code.empty()) error = detail::validateData(data, options);

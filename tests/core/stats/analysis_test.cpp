@@ -163,5 +163,22 @@ TEST(Analysis, MeanMetricWithOneConstantArmIsAnalysed) {
   EXPECT_NEAR(r.variations[1].dof, 49.0, 1e-9);  // all the variance comes from arm 1: dof = n_1 - 1
 }
 
+TEST(Analysis, AddVisitorBuildsTheSufficientStatistics) {
+  ExperimentData revenue;
+  revenue.type = MetricType::Mean;
+  revenue.variations = {{"0", 0, 0, 0}, {"1", 0, 0, 0}};
+  const double control[] = {0, 0, 12.5, 0, 40}, variation[] = {0, 25, 0, 30, 0, 18};
+  for (double v : control) addVisitor(revenue.variations[0], v);
+  for (double v : variation) addVisitor(revenue.variations[1], v);
+  EXPECT_EQ(revenue.variations[0].users, 5);
+  EXPECT_DOUBLE_EQ(revenue.variations[1].sum, 73);
+  EXPECT_DOUBLE_EQ(revenue.variations[1].sumSquares, 625 + 900 + 324);
+  const AnalysisResult r = analyze(revenue);
+  ASSERT_TRUE(r.ok);
+  EXPECT_DOUBLE_EQ(r.variations[0].mean, 10.5);
+  // numpy.std([0, 0, 12.5, 0, 40], ddof=1) = 17.356554957709783 (n - 1 in the denominator).
+  EXPECT_NEAR(r.variations[0].stddev, 17.356554957709783, 1e-12);
+}
+
 }  // namespace
 }  // namespace engage::stats
