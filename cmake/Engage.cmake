@@ -7,6 +7,8 @@
 # nlohmann/json: natively from /usr/include; under Emscripten through a directory that holds only
 # nlohmann/ (the Emscripten sysroot must never see /usr/include itself).
 if(EMSCRIPTEN)
+  # The repo's package.json says "type": "module"; the Emscripten test runners are CommonJS.
+  file(WRITE ${CMAKE_BINARY_DIR}/package.json "{\"type\":\"commonjs\"}\n")
   set(ENGAGE_NLOHMANN_DIR ${CMAKE_BINARY_DIR}/nlohmann-include)
   if(NOT EXISTS ${ENGAGE_NLOHMANN_DIR}/nlohmann)
     file(MAKE_DIRECTORY ${ENGAGE_NLOHMANN_DIR})

@@ -44,7 +44,7 @@ std::string isoTimestamp(int64_t epochMs) {
   int y;
   unsigned mo, d;
   civilFromDays(days, y, mo, d);
-  char buf[32];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", y, mo, d,
                 static_cast<int>(msOfDay / 3600000), static_cast<int>(msOfDay / 60000 % 60),
                 static_cast<int>(msOfDay / 1000 % 60), static_cast<int>(msOfDay % 1000));
