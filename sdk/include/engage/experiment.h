@@ -81,7 +81,9 @@ struct FeatureResult {
   // cyclicPrerequisite
   std::string source = "unknownFeature";
   std::string ruleId;
-  nlohmann::json experiment;  // null unless source == "experiment": the experiment that ran
+  // The experiment that ran (GrowthBook's Experiment JSON) when source == "experiment", else null.
+  // Shared with the evaluator's cache: evaluating does not copy it.
+  std::shared_ptr<const nlohmann::json> experiment;
   std::optional<ExperimentResult> experimentResult;
 
   nlohmann::json toJson() const;  // GrowthBook's FeatureResult shape

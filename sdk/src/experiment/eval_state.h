@@ -3,11 +3,15 @@
 // Internal to the experiment concept.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/json_access.h"
 #include "engage/experiment.h"
+#include "experiment/experiment_def.h"
 #include "experiment/exposure_log.h"
 #include "experiment/regex_cache.h"
 #include "experiment/sticky_bucket.h"
@@ -36,15 +40,19 @@ struct EvalState {
   StickyBucketStore sticky;
   ExposureLog exposures;
   bool stickyEnabled;
+  // The compiled experiment of each experiment rule, keyed by the rule's address in `features`;
+  // cleared whenever `features` is replaced.
+  std::unordered_map<const Json*, std::shared_ptr<const ExperimentDef>> ruleExperiments;
 };
 
-// The features being evaluated above the current one (prerequisite cycle detection).
-using FeatureChain = std::vector<std::string>;
+// The features being evaluated above the current one (prerequisite cycle detection). The views
+// point at ids that outlive the evaluation that pushed them.
+using FeatureChain = std::vector<std::string_view>;
 
-FeatureResult evalFeatureIn(EvalState& state, const std::string& id, const FeatureChain& chain);
+FeatureResult evalFeatureIn(EvalState& state, std::string_view id, const FeatureChain& chain);
 
-// Runs `experiment` (GrowthBook Experiment JSON). `featureId` is null for inline run() calls.
-ExperimentResult runExperimentIn(EvalState& state, const Json& experiment, const std::string* featureId,
+// Runs a compiled experiment. `featureId` is null for inline run() calls.
+ExperimentResult runExperimentIn(EvalState& state, const ExperimentDef& experiment, const std::string* featureId,
                                  const FeatureChain& chain);
 
 bool conditionPasses(EvalState& state, const Json& condition);

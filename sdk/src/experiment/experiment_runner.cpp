@@ -37,32 +37,16 @@ bool parentsPass(EvalState& state, const Json& parents, const FeatureChain& chai
   return true;
 }
 
-std::vector<VariationRange> rangesFor(const Json& exp, int numVariations) {
-  if (const Json* ranges = truthyMember(exp, "ranges")) return parseRanges(*ranges);
-  const Json* coverageField = member(exp, "coverage");
-  double coverage = coverageField ? jsToNumber(*coverageField) : 1.0;
-  const Json* weightsField = truthyMember(exp, "weights");
-  if (!weightsField || !weightsField->is_array()) return bucketRanges(numVariations, coverage, nullptr);
-  std::vector<double> weights;
-  for (const Json& w : *weightsField) weights.push_back(jsToNumber(w));
-  return bucketRanges(numVariations, coverage, &weights);
-}
-
 // Steps 6 to 8: everything that can exclude a visitor before hashing, when no sticky bucket
 // already decides. Returns false to exclude.
-bool eligible(EvalState& state, const Json& exp, const Json& hashValue, const FeatureChain& chain) {
-  if (const Json* filters = truthyMember(exp, "filters")) {
-    if (filteredOut(state, *filters)) return false;
-  } else if (const Json* ns = truthyMember(exp, "namespace")) {
-    if (!namespaceIncludes(hashValue, *ns)) return false;
+bool eligible(EvalState& state, const ExperimentDef& exp, const Json& hashValue, const FeatureChain& chain) {
+  if (exp.filters) {
+    if (filteredOut(state, *exp.filters)) return false;
+  } else if (exp.namespaceRange && !namespaceIncludes(hashValue, *exp.namespaceRange)) {
+    return false;
   }
-  if (const Json* condition = truthyMember(exp, "condition")) {
-    if (!conditionPasses(state, *condition)) return false;
-  }
-  if (const Json* parents = truthyMember(exp, "parentConditions")) {
-    if (!parentsPass(state, *parents, chain)) return false;
-  }
-  return true;
+  if (exp.condition && !conditionPasses(state, *exp.condition)) return false;
+  return !exp.parentConditions || parentsPass(state, *exp.parentConditions, chain);
 }
 
 }  // namespace
@@ -71,33 +55,28 @@ bool conditionPasses(EvalState& state, const Json& condition) {
   return evalCondition(state.attributes, condition, ConditionContext{&state.savedGroups, &state.regexCache});
 }
 
-ExperimentResult runExperimentIn(EvalState& state, const Json& exp, const std::string* featureId,
+ExperimentResult runExperimentIn(EvalState& state, const ExperimentDef& exp, const std::string* featureId,
                                  const FeatureChain& chain) {
   auto exclude = [&] { return experimentResult(state, exp, -1, false, featureId); };
-  const Json* variations = member(exp, "variations");
-  int numVariations = variations && variations->is_array() ? static_cast<int>(variations->size()) : 0;
   // 1. fewer than two variations, 2. evaluation disabled, 2.6 URL targeting we cannot evaluate
-  if (numVariations < 2 || !state.enabled || truthyMember(exp, "urlPatterns")) return exclude();
-  std::string key = stringMember(exp, "key");
+  if (exp.numVariations < 2 || !state.enabled || exp.hasUrlPatterns) return exclude();
 
   // 3. `?key=N` in the URL, 4. forced variations of the context
-  if (std::optional<int> qs = queryStringOverride(key, state.url, numVariations)) {
-    return experimentResult(state, exp, *qs, false, featureId);
+  if (!state.url.empty()) {
+    if (std::optional<int> qs = queryStringOverride(exp.key, state.url, exp.numVariations)) {
+      return experimentResult(state, exp, *qs, false, featureId);
+    }
   }
-  if (const Json* forced = member(state.forcedVariations, key)) {
+  if (const Json* forced = member(state.forcedVariations, exp.key)) {
     return experimentResult(state, exp, variationIndexOf(*forced), false, featureId);
   }
   // 5. drafts and inactive experiments
-  const Json* active = member(exp, "active");
-  if (stringMember(exp, "status") == "draft" || (active && active->is_boolean() && !active->get<bool>())) {
-    return exclude();
-  }
+  if (exp.inactive) return exclude();
   // 6. the hash attribute (with the fallback attribute when sticky bucketing applies)
   bool sticky = stickyApplies(state, exp);
-  HashAttribute h = hashAttributeOf(state, member(exp, "hashAttribute"),
-                                    sticky ? member(exp, "fallbackAttribute") : nullptr);
+  HashAttribute h = hashAttributeOf(state, exp.hashAttribute, sticky ? exp.fallbackAttribute : nullptr);
   if (!jsTruthy(*h.value)) return exclude();
-  Json hashValue = *h.value;
+  const Json& hashValue = *h.value;
 
   StickyVariation stored = sticky ? stickyVariation(state, exp) : StickyVariation{};
   bool foundSticky = stored.variation >= 0;
@@ -105,26 +84,22 @@ ExperimentResult runExperimentIn(EvalState& state, const Json& exp, const std::s
   if (!foundSticky && !eligible(state, exp, hashValue, chain)) return exclude();
 
   // 9. hash and choose the variation
-  const Json* seed = truthyMember(exp, "seed");
-  std::optional<double> n = gbHash(seed ? jsToString(*seed) : key, jsToString(hashValue),
-                                   numberMember(exp, "hashVersion", 1));
+  std::optional<double> n = gbHash(exp.seed, jsToString(hashValue), exp.hashVersion);
   if (!n) return exclude();
-  int assigned = foundSticky ? stored.variation : chooseVariation(*n, rangesFor(exp, numVariations));
+  int assigned = foundSticky ? stored.variation : chooseVariation(*n, exp.ranges);
 
   // 9.5 a sticky bucket from a blocked bucket version unenrolls, 10. outside the coverage
   if (stored.versionBlocked) return experimentResult(state, exp, -1, false, featureId, std::nullopt, true);
   if (assigned < 0) return exclude();
   // 11. a variation forced by the experiment itself, 12. QA mode, 12.5 stopped experiments
-  if (const Json* force = member(exp, "force")) {
-    return experimentResult(state, exp, variationIndexOf(*force), false, featureId);
-  }
-  if (state.qaMode || stringMember(exp, "status") == "stopped") return exclude();
+  if (exp.force) return experimentResult(state, exp, variationIndexOf(*exp.force), false, featureId);
+  if (state.qaMode || exp.stopped) return exclude();
 
   // 13. the result, 13.5 persisted sticky bucket, 14. the exposure (once per visitor and variation)
   ExperimentResult result = experimentResult(state, exp, assigned, true, featureId, *n, foundSticky);
   if (sticky) saveStickyAssignment(state, exp, result);
   result.firstExposure = state.exposures.record(ExposureLog::exposureKey(
-      result.hashAttribute, jsStickyString(result.hashValue), key, result.variationId));
+      result.hashAttribute, jsStickyString(result.hashValue), exp.key, result.variationId));
   return result;
 }
 

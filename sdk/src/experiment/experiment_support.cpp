@@ -23,17 +23,12 @@ std::string attributeName(const Json* attr) {
              : std::string("id");
 }
 
-std::string stickyExperimentKey(const Json& experiment) {
-  return stringMember(experiment, "key") + "__" +
-         jsNumberToString(numberMember(experiment, "bucketVersion", 0));
-}
-
 // Assignments from the fallback attribute's document, overridden by the hash attribute's.
-Json stickyAssignments(EvalState& state, const Json& experiment) {
+Json stickyAssignments(EvalState& state, const ExperimentDef& exp) {
   Json merged = Json::object();
-  HashAttribute primary = hashAttributeOf(state, member(experiment, "hashAttribute"), nullptr);
+  HashAttribute primary = hashAttributeOf(state, exp.hashAttribute, nullptr);
   std::string hashKey = StickyBucketStore::attributeKey(primary.attribute, jsStickyString(*primary.value));
-  HashAttribute fallback = hashAttributeOf(state, member(experiment, "fallbackAttribute"), nullptr);
+  HashAttribute fallback = hashAttributeOf(state, exp.fallbackAttribute, nullptr);
   if (jsTruthy(*fallback.value)) {
     std::string key = StickyBucketStore::attributeKey(fallback.attribute, jsStickyString(*fallback.value));
     if (const Json* doc = state.sticky.find(key)) merged.update(*member(*doc, "assignments"));
@@ -43,34 +38,6 @@ Json stickyAssignments(EvalState& state, const Json& experiment) {
 }
 
 }  // namespace
-
-const Json* truthyMember(const Json& obj, std::string_view key) {
-  const Json* m = member(obj, key);
-  return m && jsTruthy(*m) ? m : nullptr;
-}
-
-std::string stringMember(const Json& obj, std::string_view key) {
-  const Json* m = member(obj, key);
-  return m && m->is_string() ? m->get_ref<const std::string&>() : std::string();
-}
-
-double numberMember(const Json& obj, std::string_view key, double fallback) {
-  const Json* m = truthyMember(obj, key);
-  return m ? jsToNumber(*m) : fallback;
-}
-
-std::vector<VariationRange> parseRanges(const Json& ranges) {
-  std::vector<VariationRange> out;
-  if (!ranges.is_array()) return out;
-  for (const Json& r : ranges) {
-    if (r.is_array() && r.size() >= 2 && r[0].is_number() && r[1].is_number()) {
-      out.emplace_back(r[0].get<double>(), r[1].get<double>());
-    } else {
-      out.emplace_back(0.0, 0.0);
-    }
-  }
-  return out;
-}
 
 HashAttribute hashAttributeOf(const EvalState& state, const Json* attr, const Json* fallback) {
   HashAttribute out{attributeName(attr), nullptr};
@@ -101,68 +68,60 @@ bool filteredOut(const EvalState& state, const Json& filters) {
   return false;
 }
 
-bool stickyApplies(const EvalState& state, const Json& experiment) {
-  return state.stickyEnabled && !truthyMember(experiment, "disableStickyBucketing");
+bool stickyApplies(const EvalState& state, const ExperimentDef& exp) {
+  return state.stickyEnabled && !exp.disableStickyBucketing;
 }
 
-ExperimentResult experimentResult(const EvalState& state, const Json& experiment, int variationIndex,
+ExperimentResult experimentResult(const EvalState& state, const ExperimentDef& exp, int variationIndex,
                                   bool hashUsed, const std::string* featureId,
                                   std::optional<double> bucket, bool stickyBucketUsed) {
   ExperimentResult res;
-  const Json* variations = member(experiment, "variations");
-  size_t count = variations && variations->is_array() ? variations->size() : 0;
   res.inExperiment = true;
-  if (variationIndex < 0 || static_cast<size_t>(variationIndex) >= count) {
+  if (variationIndex < 0 || variationIndex >= exp.numVariations) {
     variationIndex = 0;
     res.inExperiment = false;
   }
-  const Json* fallback = stickyApplies(state, experiment) ? member(experiment, "fallbackAttribute") : nullptr;
-  HashAttribute h = hashAttributeOf(state, member(experiment, "hashAttribute"), fallback);
-  const Json* metaList = member(experiment, "meta");
-  const Json* meta = metaList && metaList->is_array() && static_cast<size_t>(variationIndex) < metaList->size()
-                         ? &(*metaList)[static_cast<size_t>(variationIndex)]
-                         : &kEmptyObject;
+  auto index = static_cast<size_t>(variationIndex);
+  HashAttribute h = hashAttributeOf(state, exp.hashAttribute,
+                                    stickyApplies(state, exp) ? exp.fallbackAttribute : nullptr);
+  const Json* meta = exp.meta && index < exp.meta->size() ? &(*exp.meta)[index] : &kEmptyObject;
   const Json* metaKey = truthyMember(*meta, "key");
   res.key = metaKey ? jsToString(*metaKey) : std::to_string(variationIndex);
   if (featureId) res.featureId = *featureId;
   res.hashUsed = hashUsed;
   res.variationId = variationIndex;
-  res.value = count > 0 ? (*variations)[static_cast<size_t>(variationIndex)] : Json();
+  if (exp.numVariations > 0) res.value = (*exp.variations)[index];
   res.hashAttribute = h.attribute;
   res.hashValue = *h.value;
   res.stickyBucketUsed = stickyBucketUsed;
   if (const Json* name = truthyMember(*meta, "name")) res.name = jsToString(*name);
   res.bucket = bucket;
   res.passthrough = truthyMember(*meta, "passthrough") != nullptr;
-  res.experimentKey = stringMember(experiment, "key");
+  res.experimentKey = exp.key;
   return res;
 }
 
-StickyVariation stickyVariation(EvalState& state, const Json& experiment) {
-  Json assignments = stickyAssignments(state, experiment);
-  double minVersion = numberMember(experiment, "minBucketVersion", 0);
-  std::string key = stringMember(experiment, "key");
-  for (int v = 0; v < minVersion; ++v) {
-    if (assignments.contains(key + "__" + std::to_string(v))) return {-1, true};
+StickyVariation stickyVariation(EvalState& state, const ExperimentDef& exp) {
+  Json assignments = stickyAssignments(state, exp);
+  for (int v = 0; v < exp.minBucketVersion; ++v) {
+    if (assignments.contains(exp.key + "__" + std::to_string(v))) return {-1, true};
   }
-  const Json* assigned = member(assignments, stickyExperimentKey(experiment));
-  if (!assigned) return {};
-  const Json* meta = member(experiment, "meta");
-  if (!meta || !meta->is_array()) return {};
-  for (size_t i = 0; i < meta->size(); ++i) {
-    const Json* metaKey = member((*meta)[i], "key");
+  const Json* assigned = member(assignments, exp.stickyKey);
+  if (!assigned || !exp.meta) return {};
+  for (size_t i = 0; i < exp.meta->size(); ++i) {
+    const Json* metaKey = member((*exp.meta)[i], "key");
     if (metaKey && jsStrictEquals(*metaKey, *assigned)) return {static_cast<int>(i), false};
   }
   return {};  // an unknown variation key counts as no assignment
 }
 
-void saveStickyAssignment(EvalState& state, const Json& experiment, const ExperimentResult& result) {
+void saveStickyAssignment(EvalState& state, const ExperimentDef& exp, const ExperimentResult& result) {
   std::string value = jsStickyString(result.hashValue);
   std::string attrKey = StickyBucketStore::attributeKey(result.hashAttribute, value);
   const Json* existing = state.sticky.find(attrKey);
   Json assignments = existing ? *member(*existing, "assignments") : Json::object();
   Json updated = assignments;
-  updated[stickyExperimentKey(experiment)] = result.key;
+  updated[exp.stickyKey] = result.key;
   if (updated == assignments) return;
   Json doc = {{"attributeName", result.hashAttribute}, {"attributeValue", value}, {"assignments", updated}};
   state.sticky.save(attrKey, std::move(doc));

@@ -1,29 +1,20 @@
-// Pieces of GrowthBook's runExperiment shared by its steps: reading experiment fields with JS
-// truthiness, building a Result, and the sticky-bucket lookups and updates.
+// Pieces of GrowthBook's runExperiment shared by its steps: building a Result, and the
+// sticky-bucket lookups and updates.
 #pragma once
 
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "experiment/eval_state.h"
-#include "experiment/hashing.h"
+#include "experiment/experiment_def.h"
 
 namespace engage::detail {
 
-// Field readers that mirror JS: a missing or falsy field reads as absent.
-const Json* truthyMember(const Json& obj, std::string_view key);
-std::string stringMember(const Json& obj, std::string_view key);  // "" unless a string
-double numberMember(const Json& obj, std::string_view key, double fallback);  // fallback if falsy
-
-// Ranges from JSON [[start, end], ...]; malformed entries become empty ranges [0, 0).
-std::vector<VariationRange> parseRanges(const Json& ranges);
-
 // Whether sticky bucketing applies to this experiment (a store and no disableStickyBucketing).
-bool stickyApplies(const EvalState& state, const Json& experiment);
+bool stickyApplies(const EvalState& state, const ExperimentDef& exp);
 
 // getExperimentResult: variationIndex outside the variations gives variation 0, not in experiment.
-ExperimentResult experimentResult(const EvalState& state, const Json& experiment, int variationIndex,
+ExperimentResult experimentResult(const EvalState& state, const ExperimentDef& exp, int variationIndex,
                                   bool hashUsed, const std::string* featureId,
                                   std::optional<double> bucket = std::nullopt,
                                   bool stickyBucketUsed = false);
@@ -35,9 +26,9 @@ struct StickyVariation {
 
 // The variation a stored sticky bucket assigns (-1 when none), or blocked when the visitor holds
 // an assignment from a bucket version below the experiment's minBucketVersion.
-StickyVariation stickyVariation(EvalState& state, const Json& experiment);
+StickyVariation stickyVariation(EvalState& state, const ExperimentDef& exp);
 
 // Saves {"<key>__<bucketVersion>": variationKey} into the visitor's document when it changed.
-void saveStickyAssignment(EvalState& state, const Json& experiment, const ExperimentResult& result);
+void saveStickyAssignment(EvalState& state, const ExperimentDef& exp, const ExperimentResult& result);
 
 }  // namespace engage::detail

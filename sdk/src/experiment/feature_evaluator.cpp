@@ -48,6 +48,7 @@ bool FeatureEvaluator::configure(const nlohmann::json& context) {
     if (const Json* v = detail::member(context, key)) target = *v;
   };
   apply("features", state_->features);
+  state_->ruleExperiments.clear();  // rule addresses changed
   apply("savedGroups", state_->savedGroups);
   apply("contextualBandits", state_->bandits);
   apply("attributes", state_->attributes);
@@ -60,7 +61,11 @@ bool FeatureEvaluator::configure(const nlohmann::json& context) {
   return true;
 }
 
-bool FeatureEvaluator::setFeatures(nlohmann::json features) { return setObject(state_->features, std::move(features)); }
+bool FeatureEvaluator::setFeatures(nlohmann::json features) {
+  if (!setObject(state_->features, std::move(features))) return false;
+  state_->ruleExperiments.clear();  // rule addresses changed
+  return true;
+}
 bool FeatureEvaluator::setSavedGroups(nlohmann::json groups) { return setObject(state_->savedGroups, std::move(groups)); }
 bool FeatureEvaluator::setContextualBandits(nlohmann::json bandits) {
   return setObject(state_->bandits, std::move(bandits));
@@ -81,12 +86,13 @@ void FeatureEvaluator::setQaMode(bool qaMode) { state_->qaMode = qaMode; }
 const nlohmann::json& FeatureEvaluator::attributes() const { return state_->attributes; }
 
 FeatureResult FeatureEvaluator::evalFeature(std::string_view key) {
-  return detail::evalFeatureIn(*state_, std::string(key), {});
+  return detail::evalFeatureIn(*state_, key, {});
 }
 
 ExperimentResult FeatureEvaluator::run(const nlohmann::json& experiment) {
   if (!experiment.is_object()) return ExperimentResult{};
-  return detail::runExperimentIn(*state_, experiment, nullptr, {});
+  auto def = detail::compileExperiment(std::make_shared<const Json>(experiment));
+  return detail::runExperimentIn(*state_, *def, nullptr, {});
 }
 
 nlohmann::json FeatureEvaluator::stickyBucketDocs() const {

@@ -40,16 +40,17 @@ Prerequisites checkPrerequisites(EvalState& state, const Json& parents, const Fe
 }
 
 // isIncludedInRollout for force rules: a range, or a coverage, of the hash of seed || feature id.
-bool includedInRollout(EvalState& state, const Json& rule, const std::string& id) {
+bool includedInRollout(EvalState& state, const Json& rule, std::string_view id) {
   const Json* range = truthyMember(rule, "range");
   const Json* coverage = member(rule, "coverage");
   if (!range && !coverage) return true;
   if (!range && coverage->is_number() && coverage->get<double>() == 0) return false;
-  const Json* fallback = stickyApplies(state, rule) ? member(rule, "fallbackAttribute") : nullptr;
+  bool sticky = state.stickyEnabled && !truthyMember(rule, "disableStickyBucketing");
+  const Json* fallback = sticky ? member(rule, "fallbackAttribute") : nullptr;
   HashAttribute h = hashAttributeOf(state, member(rule, "hashAttribute"), fallback);
   if (!jsTruthy(*h.value)) return false;
   const Json* seed = truthyMember(rule, "seed");
-  std::optional<double> n = gbHash(seed ? jsToString(*seed) : id, jsToString(*h.value),
+  std::optional<double> n = gbHash(seed ? jsToString(*seed) : std::string(id), jsToString(*h.value),
                                    numberMember(rule, "hashVersion", 1));
   if (!n) return false;
   if (range) {
@@ -60,11 +61,11 @@ bool includedInRollout(EvalState& state, const Json& rule, const std::string& id
 }
 
 // The Experiment a rule describes: only the fields the JS SDK copies, with the same presence rules.
-Json experimentFromRule(const Json& rule, const Json& variations, const std::string& id) {
+Json experimentFromRule(const Json& rule, const Json& variations, std::string_view id) {
   Json exp = Json::object();
   exp["variations"] = variations;
   const Json* key = truthyMember(rule, "key");
-  exp["key"] = key ? jsToString(*key) : id;
+  exp["key"] = key ? jsToString(*key) : std::string(id);
   if (const Json* coverage = member(rule, "coverage")) exp["coverage"] = *coverage;
   for (const char* field : {"bucketVersion", "minBucketVersion"}) {
     if (const Json* v = member(rule, field)) exp[field] = *v;
@@ -104,9 +105,31 @@ Json applyBandit(EvalState& state, const Json& rule, Json& exp) {
   return meta;
 }
 
+// The compiled experiment of an experiment rule, or null when the rule has no variations. Built
+// once per features payload; a contextual-bandit rule whose bandit is known gets a per-visitor
+// copy with the matched leaf's weights, and `bandit` receives the leaf metadata.
+std::shared_ptr<const ExperimentDef> ruleExperiment(EvalState& state, const Json& rule, std::string_view id,
+                                                    Json& bandit) {
+  auto cached = state.ruleExperiments.find(&rule);
+  if (cached == state.ruleExperiments.end()) {
+    const Json* variations = member(rule, "contextualVariations");
+    if (!variations || variations->is_null()) variations = member(rule, "variations");
+    std::shared_ptr<const ExperimentDef> def;
+    if (variations && jsTruthy(*variations)) {
+      def = compileExperiment(std::make_shared<const Json>(experimentFromRule(rule, *variations, id)));
+    }
+    cached = state.ruleExperiments.emplace(&rule, std::move(def)).first;
+  }
+  if (!cached->second || !member(rule, "contextualBanditRef")) return cached->second;
+  Json exp = *cached->second->json;
+  bandit = applyBandit(state, rule, exp);
+  if (bandit.is_null()) return cached->second;
+  return compileExperiment(std::make_shared<const Json>(std::move(exp)));
+}
+
 }  // namespace
 
-FeatureResult evalFeatureIn(EvalState& state, const std::string& id, const FeatureChain& chain) {
+FeatureResult evalFeatureIn(EvalState& state, std::string_view id, const FeatureChain& chain) {
   if (std::find(chain.begin(), chain.end(), id) != chain.end() ||
       static_cast<int>(chain.size()) >= state.config.maxPrerequisiteDepth) {
     return featureResult(kNullJson, "cyclicPrerequisite");
@@ -137,19 +160,20 @@ FeatureResult evalFeatureIn(EvalState& state, const std::string& id, const Featu
         return featureResult(*force, "force", rule);
       }
 
-      const Json* variations = member(rule, "contextualVariations");
-      if (!variations || variations->is_null()) variations = member(rule, "variations");
-      if (!variations || !jsTruthy(*variations)) continue;
-      Json exp = experimentFromRule(rule, *variations, id);
-      Json bandit = applyBandit(state, rule, exp);
-      ExperimentResult result = runExperimentIn(state, exp, &id, inner);
+      Json bandit;
+      std::shared_ptr<const ExperimentDef> exp = ruleExperiment(state, rule, id, bandit);
+      if (!exp) continue;
+      std::string featureId(id);
+      ExperimentResult result = runExperimentIn(state, *exp, &featureId, inner);
       if (result.inExperiment && !result.passthrough) {
-        if (!bandit.is_null() && result.hashUsed) {
-          exp["contextualBandit"] = bandit;
-          result.bandit = bandit;
-        }
         FeatureResult out = featureResult(result.value, "experiment", rule);
-        out.experiment = std::move(exp);
+        out.experiment = exp->json;
+        if (!bandit.is_null() && result.hashUsed) {
+          auto withBandit = std::make_shared<Json>(*exp->json);
+          (*withBandit)["contextualBandit"] = bandit;
+          out.experiment = std::move(withBandit);
+          result.bandit = std::move(bandit);
+        }
         out.experimentResult = std::move(result);
         return out;
       }

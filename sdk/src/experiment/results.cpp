@@ -35,7 +35,7 @@ nlohmann::json ExperimentResult::exposureProperties() const {
 
 nlohmann::json FeatureResult::toJson() const {
   nlohmann::json j = {{"value", value}, {"on", on}, {"off", off}, {"source", source}, {"ruleId", ruleId}};
-  if (!experiment.is_null()) j["experiment"] = experiment;
+  if (experiment) j["experiment"] = *experiment;
   if (experimentResult) j["experimentResult"] = experimentResult->toJson();
   return j;
 }
