@@ -79,12 +79,12 @@ async function settle(p, { minMs, windowMs, quietMs, maxMs }) {
  * Figure 3: per track() call, (a) the synchronous loop time and (b) main-thread TaskDuration from
  * just before the loop until every event reached the endpoint and the page's main thread is quiet
  * again, minus what the same page spends idle over the same wall time. Rounds are interleaved
- * across SDKs; every SDK runs at least minRounds, and a further round only if it is expected (from
- * that SDK's median round) to end before `deadline` (a Date.now() value), so the run keeps to its
- * time budget.
+ * across SDKs. A round is run only if it is expected (from that SDK's median round so far) to end
+ * before `deadline` (a Date.now() value), or, while the SDK has fewer than minRounds, before
+ * `hardDeadline`; so the run keeps to its time budget even on a loaded machine.
  */
 export async function measureTrack(browser, bench, sdks, config) {
-  const { calls, rounds, minRounds, warmup, idleMs, deliverTimeoutMs, deadline } = config;
+  const { calls, rounds, minRounds, warmup, idleMs, deliverTimeoutMs, deadline, hardDeadline } = config;
   const quiet = config.settle;
   const pages = [];
   for (const sdk of sdks) {
@@ -110,7 +110,8 @@ export async function measureTrack(browser, bench, sdks, config) {
   }
   for (let r = 0; r < rounds; r++) {
     for (const p of pages) {
-      if (r >= minRounds && Date.now() + median(p.rounds.map((x) => x.wallMs)) > deadline) continue;
+      const expectedEnd = Date.now() + (p.rounds.length ? median(p.rounds.map((x) => x.wallMs)) : 0);
+      if (expectedEnd > (r >= minRounds ? deadline : hardDeadline)) continue;
       const tag = `sync-${p.sdk.name}-${r}`;
       await p.page.evaluate(benchSetProps, { n: calls, tag });
       const t0 = Date.now();

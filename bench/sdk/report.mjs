@@ -25,8 +25,8 @@ export function markdown(results) {
   lines.push('|---|---|---|---|---|---|---|---|');
   for (const s of sdks) {
     const files = s.name === 'engage' ? ` (${s.bytes.files.map((f) => `${f.file.replace('engage.', '')} ${kB(f.brotli)}`).join(' + ')})` : '';
-    const incomplete = s.track.allDelivered ? '' : ' ⚠ not all delivered';
-    const rounds = s.track.rounds < config.rounds ? ` (${s.track.rounds} rounds)` : '';
+    const incomplete = s.track.allDelivered ? '' : ' ⚠ lower bound: not all delivered in time';
+    const rounds = s.track.rounds < config.rounds ? ` (${s.track.rounds} round${s.track.rounds === 1 ? '' : 's'})` : '';
     lines.push(`| ${s.label} | ${s.version} | ${kB(s.bytes.raw)} / ${kB(s.bytes.gzip)} / ${kB(s.bytes.brotli)}${files} | ${num(s.ready.medianMs)} | ${num(s.track.syncUsPerCall)}${rounds} | ${num(s.track.totalUsPerCall)}${incomplete} | ${num(s.track.requestsPer1000)} | ${deliveredCell(s.loss)} |`);
   }
   const engage = sdks.find((s) => s.name === 'engage');
