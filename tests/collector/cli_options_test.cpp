@@ -24,6 +24,14 @@ TEST(CliOptions, ReadsBothFlagForms) {
   EXPECT_EQ(config.server.root, "/repo");
 }
 
+TEST(CliOptions, WriteKeysRepeat) {
+  CollectorConfig config;
+  EXPECT_TRUE(config.auth.writeKeys.empty());  // default: every batch accepted
+  ASSERT_TRUE(parseCli({"--write-key", "k1", "--write-key=k2"}, config).ok);
+  EXPECT_EQ(config.auth.writeKeys, (std::vector<std::string>{"k1", "k2"}));
+  EXPECT_FALSE(parseCli({"--write-key="}, config).ok);
+}
+
 TEST(CliOptions, RejectsBadInputWithAReason) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--port", "65536"}, {"--port", "-1"}, {"--port", "http"},

@@ -176,6 +176,43 @@ TEST_F(ServerTest, AcceptsAGzipEncodedBody) {
   EXPECT_EQ(storedTotal(), 1);
 }
 
+TEST_F(ServerTest, PostHogBatchRouteWithAndWithoutTrailingSlash) {
+  auto c = client();
+  const std::string body =
+      R"({"api_key":"k","batch":[{"event":"$pageview","uuid":"ph-1","timestamp":"2026-01-01T00:00:00Z",)"
+      R"("properties":{"distinct_id":"a-9","$current_url":"https://shop.example/","$pathname":"/"}}]})";
+  auto first = c.Post("/batch/", body, "application/json");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(json(first), Json::parse(R"({"ok":true,"received":1,"stored":1,"duplicates":0})"));
+  auto again = c.Post("/batch", body, "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json(again)["duplicates"], 1);
+  Json stored = json(c.Get("/v1/events"))["events"][0];
+  EXPECT_EQ(stored["type"], "page");
+  EXPECT_EQ(stored["messageId"], "ph-1");
+  EXPECT_EQ(stored["context"]["page"]["path"], "/");
+}
+
+TEST_F(ServerTest, SegmentWriteKeyAsBasicAuthOverTheWire) {
+  server->stop();
+  serving.join();
+  config.auth.writeKeys = {"wk-1"};
+  server = std::make_unique<CollectorServer>(*store, clock, config);
+  port = server->bind();
+  ASSERT_GT(port, 0);
+  serving = std::thread([this] { server->serve(); });
+  while (!server->isRunning()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto c = client();
+  auto refused = c.Post("/v1/batch", batchOf(trackEvent("m1")), "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  c.set_basic_auth("wk-1", "");
+  auto accepted = c.Post("/v1/batch", batchOf(trackEvent("m1")), "application/json");
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200) << accepted->body;
+  EXPECT_EQ(storedTotal(), 1);
+}
+
 TEST_F(ServerTest, UnknownApiRoutesAreJson404) {
   auto c = client();
   std::vector<httplib::Result> results;

@@ -4,6 +4,7 @@
 
 #include "base/json_access.h"
 #include "iso_time.h"
+#include "posthog_format.h"
 
 namespace engage::collector {
 namespace {
@@ -29,6 +30,14 @@ bool isKnownType(const std::string& type) {
 BatchError eventError(std::size_t index, const std::string& field, const std::string& rule) {
   std::string where = "batch[" + std::to_string(index) + "]" + (field.empty() ? "" : "." + field);
   return BatchError{"invalid_event", where + " " + rule, static_cast<int>(index), field};
+}
+
+// The same error about a mapped PostHog event, in PostHog's field names.
+BatchError postHogError(const BatchError& error) {
+  std::string field = postHogFieldName(error.field);
+  std::string rule = error.message.substr(error.message.find(' ') + 1);
+  if (error.field == "anonymousId") rule = "must be a non-empty string";  // one PostHog field for both ids
+  return eventError(static_cast<std::size_t>(error.index), field, rule);
 }
 
 // A member that may be absent or null, else must be of the wanted kind.
@@ -90,7 +99,8 @@ ParsedBatch failed(BatchError error) {
 
 }  // namespace
 
-ParsedBatch parseBatch(std::string_view body, const BatchLimits& limits, int64_t receivedAtMs) {
+ParsedBatch parseBatch(std::string_view body, const BatchLimits& limits, int64_t receivedAtMs,
+                       BatchFormat format) {
   std::optional<Json> parsed = detail::parseJson(body);
   if (!parsed) return failed({"invalid_json", "the body is not valid JSON", -1, ""});
   const Json* batch = detail::member(*parsed, "batch");
@@ -100,12 +110,16 @@ ParsedBatch parseBatch(std::string_view body, const BatchLimits& limits, int64_t
                        std::to_string(limits.maxEvents) + " events",
                    -1, ""});
   }
+  const bool postHog = format == BatchFormat::PostHog;
   ParsedBatch result;
+  result.writeKey = detail::stringOr(*parsed, postHog ? "api_key" : "writeKey", "");
   result.events.reserve(batch->size());
   for (std::size_t i = 0; i < batch->size(); ++i) {
     StoredEvent event;
     event.receivedAtMs = receivedAtMs;
-    if (std::optional<BatchError> error = readEvent((*batch)[i], i, limits, event)) return failed(*error);
+    std::optional<BatchError> error =
+        postHog ? readEvent(postHogToEngage((*batch)[i]), i, limits, event) : readEvent((*batch)[i], i, limits, event);
+    if (error) return failed(postHog ? postHogError(*error) : *error);
     result.events.push_back(std::move(event));
   }
   return result;

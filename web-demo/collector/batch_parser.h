@@ -1,6 +1,7 @@
-// Validation of a POST /v1/batch body (Engage's format, which is also Segment's /v1/batch shape).
-// The whole body is checked before anything is stored: one bad event rejects the batch, and the
-// error names the event's index and field so a developer can find it.
+// Validation of a batch body before anything is stored: Engage's format (which is also Segment's
+// /v1/batch shape) or PostHog's /batch/ body (mapped to Engage events by posthog_format.h). One bad
+// event rejects the batch, and the error names the event's index and field, in the sender's own
+// vocabulary, so a developer can find it.
 #pragma once
 
 #include <cstdint>
@@ -21,9 +22,14 @@ struct BatchError {
   std::string field;    // the offending member of that event, for invalid_event ("" = the event itself)
 };
 
+// Engage: {"batch":[event...],"sentAt","writeKey"} (Segment's /v1/batch takes the same body).
+// PostHog: {"api_key","batch":[{"event","properties","timestamp","uuid"}...]}.
+enum class BatchFormat { Engage, PostHog };
+
 struct ParsedBatch {
   std::vector<StoredEvent> events;  // in body order; empty when error is set
   std::optional<BatchError> error;
+  std::string writeKey;  // the body's own key: `writeKey` (Engage/Segment) or `api_key` (PostHog)
 };
 
 // Rules, per event: an object; `type` one of track/page/identify/group/alias/screen; `messageId` a
@@ -31,7 +37,10 @@ struct ParsedBatch {
 // with a zone; track needs a non-empty string `event`; a non-empty `anonymousId` or `userId`
 // (each, when present, a string or null); `sessionId` a number or null; `properties`, `traits` and
 // `context` objects or null. The body: a JSON object whose `batch` is an array of
-// 1..limits.maxEvents events. receivedAtMs is stamped on every event.
-ParsedBatch parseBatch(std::string_view body, const BatchLimits& limits, int64_t receivedAtMs);
+// 1..limits.maxEvents events. receivedAtMs is stamped on every event. A PostHog event is first mapped
+// to its Engage event (posthog_format.h), which is what is validated and stored; its errors name the
+// PostHog fields (uuid, event, properties.distinct_id, ...).
+ParsedBatch parseBatch(std::string_view body, const BatchLimits& limits, int64_t receivedAtMs,
+                       BatchFormat format = BatchFormat::Engage);
 
 }  // namespace engage::collector

@@ -23,11 +23,14 @@ CliResult failure(const std::string& error) {
 
 std::string usage() {
   return "usage: engage-collector [--host 127.0.0.1] [--port 8080] [--db ./engage.db] [--root .]\n"
+         "                        [--write-key KEY ...]\n"
          "  --host  address to listen on (default 127.0.0.1)\n"
          "  --port  port to listen on; 0 picks a free one (default 8080)\n"
          "  --db    SQLite database file, created if missing (default ./engage.db)\n"
          "  --root  repo root: serves web-demo/shop at /, web-demo/dashboard at /dashboard/,\n"
-         "          js/dist at /dist/ (default .)\n";
+         "          js/dist at /dist/ (default .)\n"
+         "  --write-key  accept only batches carrying this key (body writeKey, HTTP Basic user or\n"
+         "          PostHog api_key); repeat for several keys (default: accept every batch)\n";
 }
 
 CliResult parseCli(const std::vector<std::string>& args, CollectorConfig& config) {
@@ -56,6 +59,8 @@ CliResult parseCli(const std::vector<std::string>& args, CollectorConfig& config
       config.sqlite.path = value;
     } else if (flag == "--root") {
       config.server.root = value;
+    } else if (flag == "--write-key") {
+      config.auth.writeKeys.push_back(value);
     } else {
       return failure("unknown option " + flag);
     }

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "base/json_access.h"
 #include "batch_parser.h"
+#include "write_key.h"
 
 namespace engage::collector {
 namespace {
@@ -51,23 +53,25 @@ std::string mediaType(std::string_view contentType) {
   return type;
 }
 
-CollectorApi::CollectorApi(EventStore& store, Clock& clock, BatchLimits batch, QueryLimits query)
-    : store_(store), clock_(clock), batchLimits_(batch), queryLimits_(query) {}
+CollectorApi::CollectorApi(EventStore& store, Clock& clock, BatchLimits batch, QueryLimits query,
+                           AuthOptions auth)
+    : store_(store), clock_(clock), batchLimits_(batch), queryLimits_(query), auth_(std::move(auth)) {}
 
 ApiResponse CollectorApi::payloadTooLarge() const {
   return errorResponse(413, "payload_too_large",
                        "the body exceeds " + std::to_string(batchLimits_.maxBodyBytes) + " bytes");
 }
 
-ApiResponse CollectorApi::postBatch(std::string_view contentType, std::string_view body) {
-  std::string type = mediaType(contentType);
+ApiResponse CollectorApi::postBatch(const BatchRequest& request) {
+  std::string_view body = request.body;
+  std::string type = mediaType(request.contentType);
   if (type != "application/json" && type != "text/plain") {
     return errorResponse(415, "unsupported_media_type",
                          "send the batch as application/json or text/plain, not '" + type + "'");
   }
   // The HTTP layer limits the bytes on the wire; this also covers a decompressed body.
   if (body.size() > batchLimits_.maxBodyBytes) return payloadTooLarge();
-  ParsedBatch batch = parseBatch(body, batchLimits_, clock_.wallMs());
+  ParsedBatch batch = parseBatch(body, batchLimits_, clock_.wallMs(), request.format);
   if (batch.error) {
     Json error = errorJson(batch.error->code, batch.error->message);
     if (batch.error->index >= 0) {
@@ -75,6 +79,9 @@ ApiResponse CollectorApi::postBatch(std::string_view contentType, std::string_vi
       error["error"]["field"] = batch.error->field;
     }
     return jsonResponse(400, error);
+  }
+  if (!writeKeyAccepted(auth_, batch.writeKey, basicAuthUser(request.authorization))) {
+    return errorResponse(401, "invalid_write_key", "the batch carries no accepted write key");
   }
   InsertResult result = store_.insertBatch(batch.events);
   if (!result.ok) return errorResponse(503, "storage_error", "the events were not stored: " + result.error);

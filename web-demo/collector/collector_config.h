@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace engage::collector {
 
@@ -35,6 +36,13 @@ struct SqliteOptions {
   int busyTimeoutMs = 5000;
 };
 
+// Which batches are accepted (write_key.h).
+struct AuthOptions {
+  // Accepted write keys: Engage/Segment `writeKey` in the body or as the HTTP Basic auth user, PostHog
+  // `api_key`. Empty (the default, for the demo): every batch is accepted whatever key it carries.
+  std::vector<std::string> writeKeys;
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback only unless asked otherwise
   int port = 8080;                 // 0 = let the kernel pick a free port (it is printed)
@@ -48,6 +56,7 @@ struct CollectorConfig {
   SqliteOptions sqlite;
   BatchLimits batch;
   QueryLimits query;
+  AuthOptions auth;
 };
 
 }  // namespace engage::collector

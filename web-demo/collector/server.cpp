@@ -10,7 +10,7 @@ namespace {
 const httplib::Headers kCorsHeaders = {
     {"Access-Control-Allow-Origin", "*"},
     {"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-    {"Access-Control-Allow-Headers", "Content-Type, Content-Encoding"},
+    {"Access-Control-Allow-Headers", "Content-Type, Content-Encoding, Authorization"},
     {"Access-Control-Max-Age", "86400"},
     {"X-Content-Type-Options", "nosniff"},
 };
@@ -29,12 +29,18 @@ QueryParams firstValues(const httplib::Params& params) {
 
 bool isApiPath(const std::string& path) { return path.rfind("/v1/", 0) == 0; }
 
+void postBatch(CollectorApi& api, BatchFormat format, const httplib::Request& req, httplib::Response& res) {
+  const std::string contentType = req.get_header_value("Content-Type");  // BatchRequest holds views
+  const std::string authorization = req.get_header_value("Authorization");
+  write(api.postBatch(BatchRequest{format, contentType, authorization, req.body}), res);
+}
+
 }  // namespace
 
 struct CollectorServer::Impl {
   Impl(EventStore& store, Clock& clock, const CollectorConfig& config)
       : config(config),
-        api(store, clock, config.batch, config.query),
+        api(store, clock, config.batch, config.query, config.auth),
         files(StaticFiles::forRepo(config.server.root)) {}
 
   void route();
@@ -53,7 +59,11 @@ void CollectorServer::Impl::route() {
 
   http.Options(".*", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   http.Post("/v1/batch", [this](const httplib::Request& req, httplib::Response& res) {
-    write(api.postBatch(req.get_header_value("Content-Type"), req.body), res);
+    postBatch(api, BatchFormat::Engage, req, res);
+  });
+  // PostHog's batch endpoint, with and without the trailing slash its clients differ on.
+  http.Post("/batch/?", [this](const httplib::Request& req, httplib::Response& res) {
+    postBatch(api, BatchFormat::PostHog, req, res);
   });
   http.Get("/v1/events", [this](const httplib::Request& req, httplib::Response& res) {
     write(api.getEvents(firstValues(req.params)), res);
