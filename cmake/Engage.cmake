@@ -28,7 +28,8 @@ target_compile_options(engage_options INTERFACE -Wall -Wextra -Wno-unused-parame
 target_include_directories(engage_options INTERFACE ${PROJECT_SOURCE_DIR}/sdk/include ${PROJECT_SOURCE_DIR}/sdk/src)
 if(EMSCRIPTEN)
   # The core never throws across its boundary and never relies on catching (see docs/ARCHITECTURE.md).
-  target_compile_options(engage_options INTERFACE -Oz -fno-exceptions)
+  target_compile_options(engage_options INTERFACE -Oz -flto -fno-exceptions)
+  target_link_options(engage_options INTERFACE -flto)
   target_compile_definitions(engage_options INTERFACE JSON_NOEXCEPTION)
 endif()
 if(ENGAGE_SANITIZE AND NOT EMSCRIPTEN)

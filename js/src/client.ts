@@ -12,6 +12,8 @@ export interface CoreHandle {
   run(commandsJson: string): string;
   tick(): number;
   sendResult(batchId: string, status: number, retryAfterMs: number): void;
+  /** Bytes of WebAssembly memory the core holds now. */
+  memoryBytes(): number;
 }
 
 export type CoreFactory = (host: CoreHost, wasmUrl: string) => Promise<CoreHandle>;
@@ -148,7 +150,8 @@ export class EngageClient implements Engage {
 
   deliveryStats(): DeliveryStats | null {
     const result = this.query('{"op":"deliveryStats"}');
-    return result ? (result as unknown as DeliveryStats) : null;
+    if (!result || !this.core) return null;
+    return { ...(result as unknown as DeliveryStats), wasmMemoryBytes: this.core.memoryBytes() };
   }
 
   // --- internals -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ declare module 'engage-core-glue' {
   }
   interface EngageCoreModule {
     EngageCore: new (host: CoreHost) => EngageCoreInstance;
+    HEAP8?: Int8Array;
   }
   const createEngageCore: (options: {
     locateFile?: (path: string) => string;

@@ -108,11 +108,17 @@ export function fetchTransport(done: (outcome: SendOutcome) => void): CoreHost['
   };
 }
 
+// One getRandomValues call fills a pool for 64 ids (each UUID takes four words).
+const pool = new Uint32Array(256);
+let poolNext = pool.length;
+
 export function randomU32(): number {
-  if (typeof crypto !== 'undefined' && crypto.getRandomValues) {
-    return crypto.getRandomValues(new Uint32Array(1))[0];
+  if (poolNext >= pool.length) {
+    if (typeof crypto !== 'undefined' && crypto.getRandomValues) crypto.getRandomValues(pool);
+    else for (let i = 0; i < pool.length; i++) pool[i] = Math.floor(Math.random() * 0x100000000) >>> 0;
+    poolNext = 0;
   }
-  return Math.floor(Math.random() * 0x100000000) >>> 0;
+  return pool[poolNext++];
 }
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;

@@ -53,7 +53,9 @@ export interface DeliveryStats {
   /** Events dropped, by reason: queue_full, expired, too_large, rejected_<status>. */
   dropped: Record<string, number>;
   online: boolean;
-  destinations: Array<Omit<DeliveryStats, 'destinations' | 'online'> & { url: string; format: string }>;
+  /** WebAssembly memory held by the core (it grows in 64 KiB pages and never shrinks). */
+  wasmMemoryBytes: number;
+  destinations: Array<Omit<DeliveryStats, 'destinations' | 'online' | 'wasmMemoryBytes'> & { url: string; format: string }>;
 }
 
 export interface EngageOptions {
@@ -63,7 +65,7 @@ export interface EngageOptions {
   endpoint?: string;
   /** A batch leaves after this many ms at the latest. Default 1000. */
   flushIntervalMs?: number;
-  /** A batch leaves when it holds this many events. Default 20. */
+  /** A batch leaves when it holds this many events. Default 100. */
   maxBatchEvents?: number;
   /** A batch leaves when it holds this many bytes. Default 61440. */
   maxBatchBytes?: number;

@@ -32,6 +32,7 @@ export async function startCollector(extraArgs = []) {
     url,
     db,
     events: () => storedEvents(db),
+    query: (sql) => { const out = execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' }); return out.trim() ? JSON.parse(out) : []; },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));

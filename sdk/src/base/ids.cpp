@@ -1,6 +1,5 @@
 #include "base/ids.h"
 
-#include <cstdio>
 
 namespace engage::detail {
 
@@ -44,11 +43,19 @@ std::string isoTimestamp(int64_t epochMs) {
   int y;
   unsigned mo, d;
   civilFromDays(days, y, mo, d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", y, mo, d,
-                static_cast<int>(msOfDay / 3600000), static_cast<int>(msOfDay / 60000 % 60),
-                static_cast<int>(msOfDay / 1000 % 60), static_cast<int>(msOfDay % 1000));
-  return buf;
+  // Written by hand: this runs for every event, and printf would also cost wasm bytes.
+  char buf[25] = "0000-00-00T00:00:00.000Z";
+  auto put = [&buf](int at, int64_t value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) buf[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, y < 0 ? 0 : y % 10000, 4);
+  put(5, mo, 2);
+  put(8, d, 2);
+  put(11, msOfDay / 3600000, 2);
+  put(14, msOfDay / 60000 % 60, 2);
+  put(17, msOfDay / 1000 % 60, 2);
+  put(20, msOfDay % 1000, 3);
+  return std::string(buf, 24);
 }
 
 }  // namespace engage::detail

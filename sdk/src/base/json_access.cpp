@@ -39,6 +39,19 @@ bool boolOr(const Json& j, std::string_view key, bool fallback) {
   return m && m->is_boolean() ? m->get<bool>() : fallback;
 }
 
+std::string jsonString(const std::string& s) {
+  // Fast path: printable ASCII without quotes or backslashes needs no escaping and is valid UTF-8.
+  for (unsigned char c : s) {
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return dumpJson(Json(s));
+  }
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
+
 std::string dumpJson(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 }  // namespace engage::detail

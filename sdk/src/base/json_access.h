@@ -24,6 +24,9 @@ double numberOr(const Json& j, std::string_view key, double fallback);
 int64_t integerOr(const Json& j, std::string_view key, int64_t fallback);
 bool boolOr(const Json& j, std::string_view key, bool fallback);
 
+// `s` as a JSON string literal (quoted, escaped); invalid UTF-8 is replaced as dumpJson does.
+std::string jsonString(const std::string& s);
+
 // Serialises without throwing: invalid UTF-8 is replaced rather than rejected.
 std::string dumpJson(const Json& j);
 

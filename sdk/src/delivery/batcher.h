@@ -45,7 +45,7 @@ class Batcher {
   // Back from the back/forward cache: what was handed over at page hide is unconfirmed, so it is
   // sent again (the backend de-duplicates by messageId).
   void resume() { inFlight_ = 0; inFlightId_.clear(); }
-  void persist() { queue_.flushMeta(); }
+  void persist() { queue_.commit(); }
 
   PersistentQueue& queue() { return queue_; }
   size_t queued() const { return queue_.items().size() - inFlight_; }

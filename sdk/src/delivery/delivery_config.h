@@ -20,7 +20,7 @@ struct Destination {
 
 struct DeliveryConfig {
   std::vector<Destination> destinations{Destination{}};
-  size_t maxBatchEvents = 20;              // a batch goes out when it holds this many events ...
+  size_t maxBatchEvents = 100;             // a batch goes out when it holds this many events ...
   size_t maxBatchBytes = 60 * 1024;        // ... or this many bytes (under the 64 KiB keepalive budget)
   int64_t flushIntervalMs = 1000;          // ... or when its oldest event has waited this long
   size_t maxQueueEvents = 1000;            // per destination; beyond it the oldest are dropped

@@ -40,6 +40,7 @@ struct Engine::State {
   Json identify(const Json& cmd) { return capture("identify", cmd); }
   Json group(const Json& cmd) { return capture("group", cmd); }
   Json alias(const Json& cmd) { return capture("alias", cmd); }
+  Json context(const Json& cmd);
   Json reset(const Json&);
   Json flush(const Json&);
   Json state(const Json&);
@@ -53,6 +54,7 @@ struct Engine::State {
   detail::EngineConfig config;
   detail::IdentityStore identity;
   detail::Delivery delivery;
+  detail::PageContext pageContext;
   std::string tabId;
   bool configured = false;
 };
@@ -66,6 +68,7 @@ Json Engine::State::dispatch(const Json& command) {
       {"state", &State::state},         {"pagehide", &State::pageHide},
       {"pageshow", &State::pageShow},   {"online", &State::online},
       {"adopt", &State::adopt},         {"deliveryStats", &State::deliveryStats},
+      {"context", &State::context},
   };
   if (!command.is_object()) return error("invalid_command", "a command must be an object");
   const Json* op = detail::member(command, "op");
@@ -99,24 +102,31 @@ Json Engine::State::configure(const Json& cmd) {
 }
 
 Json Engine::State::capture(const std::string& type, const Json& cmd) {
-  const int64_t wallMs = detail::integerOr(cmd, "ts", platform.clock->wallMs());
-  const std::string messageId = detail::newUuid(*platform.random);
+  detail::EventFields fields;
+  fields.type = type;
+  fields.wallMs = detail::integerOr(cmd, "ts", platform.clock->wallMs());
+  fields.messageId = detail::newUuid(*platform.random);
   detail::Identity who{identity.anonymousId(), identity.userId()};
-  auto built = detail::buildEvent(type, cmd, who, messageId, wallMs, config.limits);
+  auto built = detail::buildEvent(fields, cmd, who, pageContext, config.limits);
   if (built.error) return error(built.error->code, built.error->message);
-
-  std::string text = detail::dumpJson(built.event);
-  if (auto tooLarge = detail::validateSize(text.size(), config.limits))
+  if (auto tooLarge = detail::validateSize(built.text.size(), config.limits))
     return error(tooLarge->code, tooLarge->message);
 
   if (type == "identify" || type == "alias") {
-    const Json& userId = built.event["userId"];
-    if (userId.is_string()) identity.setUserId(userId.get<std::string>());
+    const Json* userId = detail::member(cmd, "userId");
+    if (userId && userId->is_string()) identity.setUserId(userId->get<std::string>());
+    if (userId && userId->is_number()) identity.setUserId(detail::dumpJson(*userId));
   }
-  delivery.enqueue(text, wallMs);
+  delivery.enqueue(built.text, fields.wallMs);
   Json result = ok();
-  result["messageId"] = messageId;
+  result["messageId"] = fields.messageId;
   return result;
+}
+
+Json Engine::State::context(const Json& cmd) {
+  if (auto e = pageContext.set(detail::member(cmd, "context"), config.limits))
+    return error(e->code, e->message);
+  return ok();
 }
 
 Json Engine::State::reset(const Json&) {

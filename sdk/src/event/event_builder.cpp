@@ -34,52 +34,75 @@ std::optional<ValidationError> validateFields(const std::string& type, const Jso
   return ValidationError{"unknown_op", "unknown event type " + type};
 }
 
-std::string idText(const Json& id) {
-  return id.is_string() ? id.get<std::string>() : dumpJson(id);
+std::string idText(const Json& id) { return id.is_string() ? id.get<std::string>() : dumpJson(id); }
+
+// `"key":<object or {}>`
+void appendObject(std::string& out, const char* key, const Json* value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  out += value && value->is_object() ? dumpJson(*value) : "{}";
 }
 
-void copyIfPresent(const Json& from, Json& to, const char* key) {
-  if (const Json* v = member(from, key); v && !v->is_null()) to[key] = *v;
-}
+Json libraryJson() { return {{"name", kLibraryName}, {"version", kLibraryVersion}}; }
 
 }  // namespace
 
-BuiltEvent buildEvent(const std::string& type, const Json& cmd, const Identity& identity,
-                      const std::string& messageId, int64_t wallMs, const EventLimits& limits) {
-  if (auto error = validateFields(type, cmd, limits)) return {Json(), error};
-  if (auto error = validateProperties(member(cmd, "context"), "context", limits))
-    return {Json(), error};
+PageContext::PageContext() { set(nullptr, EventLimits{}); }
 
-  Json event = Json::object();
-  event["type"] = type;
-  if (type == "track") event["event"] = cmd["event"];
-  if (type == "page") copyIfPresent(cmd, event, "name");
-  if (type == "track" || type == "page")
-    event["properties"] = member(cmd, "properties") && cmd["properties"].is_object()
-                              ? cmd["properties"] : Json::object();
-  if (type == "identify" || type == "group")
-    event["traits"] = member(cmd, "traits") && cmd["traits"].is_object() ? cmd["traits"]
-                                                                         : Json::object();
-  if (type == "group") event["groupId"] = idText(cmd["groupId"]);
-  if (type == "alias") {
-    event["previousId"] = member(cmd, "previousId") && !cmd["previousId"].is_null()
-                              ? idText(cmd["previousId"])
-                              : (identity.userId.empty() ? identity.anonymousId : identity.userId);
+std::optional<ValidationError> PageContext::set(const Json* context, const EventLimits& limits) {
+  if (context && !context->is_null()) {
+    if (auto e = validateProperties(context, "context", limits)) return e;
+  }
+  json_ = context && context->is_object() ? *context : Json::object();
+  json_["library"] = libraryJson();
+  text_ = dumpJson(json_);
+  return std::nullopt;
+}
+
+BuiltEvent buildEvent(const EventFields& f, const Json& cmd, const Identity& identity,
+                      const PageContext& page, const EventLimits& limits) {
+  if (auto error = validateFields(f.type, cmd, limits)) return {"", error};
+  const Json* ownContext = member(cmd, "context");
+  if (ownContext && !ownContext->is_null()) {
+    if (auto error = validateProperties(ownContext, "context", limits)) return {"", error};
   }
 
   std::string userId = identity.userId;
-  if ((type == "identify" || type == "alias") && member(cmd, "userId") && !cmd["userId"].is_null())
+  if ((f.type == "identify" || f.type == "alias") && member(cmd, "userId") && !cmd["userId"].is_null())
     userId = idText(cmd["userId"]);
-  event["anonymousId"] = identity.anonymousId;
-  event["userId"] = userId.empty() ? Json() : Json(userId);
-  event["messageId"] = messageId;
-  event["timestamp"] = isoTimestamp(wallMs);
 
-  Json context = Json::object();
-  if (const Json* c = member(cmd, "context"); c && c->is_object()) context = *c;
-  context["library"] = {{"name", kLibraryName}, {"version", kLibraryVersion}};
-  event["context"] = std::move(context);
-  return {std::move(event), std::nullopt};
+  std::string out;
+  out.reserve(256 + page.text().size());
+  out += "{\"type\":\"" + f.type + "\"";
+  if (f.type == "track") out += ",\"event\":" + jsonString(cmd["event"].get<std::string>());
+  if (f.type == "page" && member(cmd, "name") && cmd["name"].is_string())
+    out += ",\"name\":" + jsonString(cmd["name"].get<std::string>());
+  if (f.type == "track" || f.type == "page") appendObject(out, "properties", member(cmd, "properties"));
+  if (f.type == "identify" || f.type == "group") appendObject(out, "traits", member(cmd, "traits"));
+  if (f.type == "group") out += ",\"groupId\":" + jsonString(idText(cmd["groupId"]));
+  if (f.type == "alias") {
+    const Json* prev = member(cmd, "previousId");
+    std::string previous = prev && !prev->is_null() ? idText(*prev)
+                           : identity.userId.empty() ? identity.anonymousId : identity.userId;
+    out += ",\"previousId\":" + jsonString(previous);
+  }
+  out += ",\"anonymousId\":" + jsonString(identity.anonymousId);
+  out += ",\"userId\":" + (userId.empty() ? std::string("null") : jsonString(userId));
+  out += ",\"messageId\":\"" + f.messageId + "\"";
+  if (f.sessionId > 0) out += ",\"sessionId\":" + std::to_string(f.sessionId);
+  out += ",\"timestamp\":\"" + isoTimestamp(f.wallMs) + "\"";
+  out += ",\"context\":";
+  if (ownContext && ownContext->is_object()) {
+    Json merged = page.json();
+    for (auto it = ownContext->begin(); it != ownContext->end(); ++it) merged[it.key()] = it.value();
+    merged["library"] = libraryJson();
+    out += dumpJson(merged);
+  } else {
+    out += page.text();
+  }
+  out += '}';
+  return {std::move(out), std::nullopt};
 }
 
 }  // namespace engage::detail

@@ -1,7 +1,9 @@
-// Turns a validated command into an event in the Engage wire format (docs/ARCHITECTURE.md).
+// Turns a validated command into an event in the Engage wire format (docs/ARCHITECTURE.md),
+// composed as text: the page context is serialised once per page (PageContext), not per event.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/json_access.h"
@@ -14,15 +16,36 @@ struct Identity {
   std::string userId;  // empty until identify
 };
 
+// The context stamped on events: what the page reported (op "context"), with the library added.
+class PageContext {
+ public:
+  PageContext();
+  // Replaces the page context; returns an error when it is not an object or nests too deep.
+  std::optional<ValidationError> set(const Json* context, const EventLimits& limits);
+  const Json& json() const { return json_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  Json json_;
+  std::string text_;
+};
+
+struct EventFields {
+  std::string type;        // track, page, identify, group, alias
+  std::string messageId;
+  int64_t wallMs = 0;
+  int64_t sessionId = 0;   // 0 = none
+};
+
 struct BuiltEvent {
-  Json event;                             // valid when error is empty
+  std::string text;                        // the serialised event, valid when error is empty
   std::optional<ValidationError> error;
 };
 
-// `type` is one of track, page, identify, group, alias. `messageId` and `wallMs` are supplied by the
-// caller (the engine owns ids and clocks). Stamps library, identity and the command's context.
-BuiltEvent buildEvent(const std::string& type, const Json& command, const Identity& identity,
-                      const std::string& messageId, int64_t wallMs, const EventLimits& limits);
+// Validates the command's fields for `fields.type` and composes the event. A command that carries
+// its own "context" object uses it (merged over the page context) instead of the page context.
+BuiltEvent buildEvent(const EventFields& fields, const Json& command, const Identity& identity,
+                      const PageContext& page, const EventLimits& limits);
 
 extern const char* const kLibraryName;
 extern const char* const kLibraryVersion;

@@ -24,6 +24,13 @@ TEST(JsonAccess, AccessorsFallBackOnMissingOrWrongType) {
   EXPECT_EQ(member(Json::array(), "s"), nullptr);
 }
 
+TEST(JsonAccess, JsonStringEscapesOnlyWhenNeeded) {
+  EXPECT_EQ(jsonString("Product Added"), "\"Product Added\"");
+  EXPECT_EQ(jsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+  EXPECT_EQ(jsonString("caf\xc3\xa9"), "\"caf\xc3\xa9\"");
+  EXPECT_EQ(jsonString("\xff"), "\"\xEF\xBF\xBD\"");
+}
+
 TEST(JsonAccess, DumpReplacesInvalidUtf8) {
   Json j = std::string("a\xff" "b");
   EXPECT_EQ(dumpJson(j), "\"a\xEF\xBF\xBD" "b\"");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/json_access.h"
+#include "delivery/persistent_queue.h"
 #include "support/fakes.h"
 
 namespace engage::detail {
@@ -148,8 +149,8 @@ TEST_F(BatcherTest, WritesThroughAndANewBatcherResumesWhatWasNotAcknowledged) {
   add(3);
   batcher.pump(now(), false);
   batcher.persist();
-  EXPECT_EQ(fake.store.data.count("engage.q.0.t1.0"), 1u);
-  EXPECT_EQ(fake.store.data["engage.q.0.t1.meta"], "{\"head\":0,\"tail\":3}");
+  ASSERT_EQ(fake.store.data.count("engage.q.0.t1.s1"), 1u) << "three events, one storage write";
+  EXPECT_EQ(fake.store.data["engage.q.0.t1.meta"], "{\"next\":2,\"segs\":[[1,3,[]]]}");
   // The page reloads while the batch is in flight: the new page sends the same events again.
   Batcher reloaded(config(), destination(), fake.platform(), "engage.q.0.t1.", "d0-");
   reloaded.load(now());
@@ -199,9 +200,52 @@ TEST_F(BatcherTest, ExpiredEventsAreDroppedAndCounted) {
 TEST_F(BatcherTest, FullStorageKeepsEventsInMemoryAndCountsTheFailure) {
   fake.store.full = true;
   add(3);
-  EXPECT_EQ(batcher.storageFailures(), 3u);
+  batcher.persist();
+  EXPECT_EQ(batcher.storageFailures(), 3u) << "each refused event is counted";
   EXPECT_EQ(batcher.pump(now(), false), 1);
   EXPECT_EQ(numbers(fake.transport.sent[0]), (std::vector<int>{0, 1, 2}));
+}
+
+}  // namespace
+}  // namespace engage::detail
+
+namespace engage::detail {
+namespace {
+
+TEST_F(BatcherTest, PartlyAcknowledgedSegmentsReloadOnlyWhatIsLeft) {
+  DeliveryConfig c = config();
+  c.maxBatchEvents = 2;
+  batcher.configure(c);
+  add(5);  // one segment of five
+  batcher.persist();
+  batcher.pump(now(), true);
+  batcher.onResult(fake.transport.sent[0].id, 200, -1, now());  // 0,1 acknowledged; 2,3 in flight
+  batcher.persist();
+  add(1);  // a second segment
+  batcher.persist();
+  Batcher reloaded(c, destination(), fake.platform(), "engage.q.0.t1.", "d0-");
+  reloaded.load(now());
+  EXPECT_EQ(reloaded.queued(), 4u);
+  reloaded.pump(now(), true);
+  EXPECT_EQ(numbers(fake.transport.sent.back()), (std::vector<int>{2, 3}));
+  reloaded.onResult(fake.transport.sent.back().id, 200, -1, now());
+  reloaded.onResult(fake.transport.sent.back().id, 200, -1, now());
+  reloaded.pump(now(), true);
+  reloaded.onResult(fake.transport.sent.back().id, 200, -1, now());
+  reloaded.persist();
+  EXPECT_EQ(fake.store.data.size(), 0u) << "every segment and the meta record are gone";
+}
+
+TEST(PersistentQueue, IgnoresGarbageInStorage) {
+  testing::MemoryStore store;
+  store.data["n.meta"] = R"({"next":"x","segs":[5,[1],["a",2,[]],[7,2,[0]]]})";
+  store.data["n.s7"] = "123|{\"a\":1}\nnot-a-record";
+  PersistentQueue q(&store, "n.");
+  q.load(0);
+  EXPECT_EQ(q.items().size(), 0u) << "index 0 removed, index 1 malformed";
+  store.data["n.meta"] = "{{{";
+  q.load(0);
+  EXPECT_EQ(q.items().size(), 0u);
 }
 
 }  // namespace

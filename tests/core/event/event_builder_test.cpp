@@ -8,12 +8,30 @@ namespace {
 const EventLimits kLimits;
 const Identity kVisitor{"anon-1", ""};
 
-TEST(EventBuilder, TrackCarriesSegmentFields) {
+// Builds and parses back, so the tests read fields rather than text.
+struct Built {
+  Json event;
+  std::optional<ValidationError> error;
+};
+Built buildEvent(const std::string& type, const Json& cmd, const Identity& who,
+                 const std::string& messageId, int64_t wallMs, const EventLimits& limits,
+                 const PageContext& page = PageContext()) {
+  EventFields f{type, messageId, wallMs, 0};
+  auto built = engage::detail::buildEvent(f, cmd, who, page, limits);
+  if (built.error) return {Json(), built.error};
+  auto parsed = parseJson(built.text);
+  EXPECT_TRUE(parsed) << built.text;
+  return {parsed ? *parsed : Json(), std::nullopt};
+}
+
+TEST(EventBuilder, TrackCarriesSegmentFieldsAndThePageContext) {
   Json cmd = {{"op", "track"},
               {"event", "Product Added"},
-              {"properties", {{"product_id", "sku-1"}, {"price", 19.9}}},
-              {"context", {{"page", {{"path", "/p/1"}}}, {"locale", "de-DE"}}}};
-  auto built = buildEvent("track", cmd, kVisitor, "m-1", 1767225600123, kLimits);
+              {"properties", {{"product_id", "sku-1"}, {"price", 19.9}}}};
+  PageContext page;
+  Json ctx = {{"page", {{"path", "/p/1"}}}, {"locale", "de-DE"}};
+  ASSERT_FALSE(page.set(&ctx, kLimits));
+  auto built = buildEvent("track", cmd, kVisitor, "m-1", 1767225600123, kLimits, page);
   ASSERT_FALSE(built.error);
   const Json& e = built.event;
   EXPECT_EQ(e["type"], "track");
@@ -65,9 +83,31 @@ TEST(EventBuilder, RejectsBadTrackAndContext) {
 }
 
 TEST(EventBuilder, LibraryCannotBeSpoofedByContext) {
-  Json cmd = {{"event", "x"}, {"context", {{"library", "evil"}}}};
-  auto built = buildEvent("track", cmd, kVisitor, "m", 0, kLimits);
+  Json cmd = {{"event", "x"}, {"context", {{"library", "evil"}, {"locale", "fr"}}}};
+  PageContext page;
+  Json ctx = {{"library", "evil"}, {"locale", "de"}, {"timezone", "UTC"}};
+  page.set(&ctx, kLimits);
+  auto built = buildEvent("track", cmd, kVisitor, "m", 0, kLimits, page);
   EXPECT_EQ(built.event["context"]["library"]["name"], "engage");
+  EXPECT_EQ(built.event["context"]["locale"], "fr") << "a command's own context wins";
+  EXPECT_EQ(built.event["context"]["timezone"], "UTC") << "over the page context";
+  auto plain = buildEvent("track", Json{{"event", "y"}}, kVisitor, "m", 0, kLimits, page);
+  EXPECT_EQ(plain.event["context"]["library"]["name"], "engage");
+}
+
+TEST(EventBuilder, PageContextRejectsNonObjectsAndDeepNesting) {
+  PageContext page;
+  Json deep = 1;
+  for (int i = 0; i < 12; ++i) deep = Json{{"n", deep}};
+  EXPECT_EQ(page.set(&deep, kLimits)->code, "too_deep");
+  Json text = "x";
+  EXPECT_EQ(page.set(&text, kLimits)->code, "invalid_properties");
+}
+
+TEST(EventBuilder, EscapesNamesAndIds) {
+  auto built = buildEvent("track", Json{{"event", "a\"b\n"}}, Identity{"x\"y", ""}, "m", 0, kLimits);
+  EXPECT_EQ(built.event["event"], "a\"b\n");
+  EXPECT_EQ(built.event["anonymousId"], "x\"y");
 }
 
 }  // namespace
