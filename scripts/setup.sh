@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake g++ clang-14 emscripten nlohmann-json3-dev libgtest-dev libcpp-httplib-dev
-  libsqlite3-dev sqlite3 zlib1g-dev chromium brotli nodejs npm python3-scipy)
+  libsqlite3-dev sqlite3 zlib1g-dev chromium brotli nodejs npm python3-scipy clickhouse-server clickhouse-client)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

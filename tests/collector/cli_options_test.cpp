@@ -32,6 +32,23 @@ TEST(CliOptions, WriteKeysRepeat) {
   EXPECT_FALSE(parseCli({"--write-key="}, config).ok);
 }
 
+TEST(CliOptions, SelectsTheStore) {
+  CollectorConfig config;
+  EXPECT_EQ(config.engine, StoreEngine::Sqlite);  // the default
+  ASSERT_TRUE(parseCli({"--store", "clickhouse", "--clickhouse-url=http://10.0.0.5:8123", "--clickhouse-database",
+                        "shop", "--clickhouse-user", "writer"},
+                       config)
+                  .ok);
+  EXPECT_EQ(config.engine, StoreEngine::ClickHouse);
+  EXPECT_EQ(config.clickhouse.url, "http://10.0.0.5:8123");
+  EXPECT_EQ(config.clickhouse.database, "shop");
+  EXPECT_EQ(config.clickhouse.user, "writer");
+  ASSERT_TRUE(parseCli({"--store", "sqlite"}, config).ok);
+  EXPECT_EQ(config.engine, StoreEngine::Sqlite);
+  EXPECT_FALSE(parseCli({"--store", "postgres"}, config).ok);
+  EXPECT_FALSE(parseCli({"--clickhouse-url", "127.0.0.1:8123"}, config).ok);
+}
+
 TEST(CliOptions, RejectsBadInputWithAReason) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--port", "65536"}, {"--port", "-1"}, {"--port", "http"},

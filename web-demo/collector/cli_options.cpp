@@ -23,10 +23,17 @@ CliResult failure(const std::string& error) {
 
 std::string usage() {
   return "usage: engage-collector [--host 127.0.0.1] [--port 8080] [--db ./engage.db] [--root .]\n"
-         "                        [--write-key KEY ...]\n"
+         "                        [--write-key KEY ...] [--store sqlite|clickhouse]\n"
+         "                        [--clickhouse-url http://127.0.0.1:8123] [--clickhouse-database engage]\n"
+         "                        [--clickhouse-user NAME]\n"
          "  --host  address to listen on (default 127.0.0.1)\n"
          "  --port  port to listen on; 0 picks a free one (default 8080)\n"
+         "  --store where events are kept: sqlite (default) or clickhouse\n"
          "  --db    SQLite database file, created if missing (default ./engage.db)\n"
+         "  --clickhouse-url       ClickHouse's HTTP interface (default http://127.0.0.1:8123)\n"
+         "  --clickhouse-database  database, created if missing (default engage; table `events`)\n"
+         "  --clickhouse-user      user (default: ClickHouse's `default`); the password is read from\n"
+         "                         the environment variable ENGAGE_CLICKHOUSE_PASSWORD\n"
          "  --root  repo root: serves web-demo/shop at /, web-demo/dashboard at /dashboard/,\n"
          "          js/dist at /dist/ (default .)\n"
          "  --write-key  accept only batches carrying this key (body writeKey, HTTP Basic user or\n"
@@ -59,6 +66,18 @@ CliResult parseCli(const std::vector<std::string>& args, CollectorConfig& config
       config.sqlite.path = value;
     } else if (flag == "--root") {
       config.server.root = value;
+    } else if (flag == "--store") {
+      if (value != "sqlite" && value != "clickhouse") return failure("--store must be sqlite or clickhouse, got '" + value + "'");
+      config.engine = value == "clickhouse" ? StoreEngine::ClickHouse : StoreEngine::Sqlite;
+    } else if (flag == "--clickhouse-url") {
+      if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0) {
+        return failure("--clickhouse-url must start with http:// or https://, got '" + value + "'");
+      }
+      config.clickhouse.url = value;
+    } else if (flag == "--clickhouse-database") {
+      config.clickhouse.database = value;
+    } else if (flag == "--clickhouse-user") {
+      config.clickhouse.user = value;
     } else if (flag == "--write-key") {
       config.auth.writeKeys.push_back(value);
     } else {

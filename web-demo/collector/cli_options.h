@@ -1,5 +1,7 @@
 // The command line of engage-collector:
 //   engage-collector [--host 127.0.0.1] [--port 8080] [--db ./engage.db] [--root .] [--write-key K]...
+//                    [--store sqlite|clickhouse] [--clickhouse-url URL] [--clickhouse-database NAME]
+//                    [--clickhouse-user NAME]
 // Each flag also takes the --flag=value form. --port 0 picks a free port.
 #pragma once
 
@@ -16,7 +18,7 @@ struct CliResult {
   std::string error;  // when !ok
 };
 
-// Fills config.server, config.sqlite and config.auth from args (argv without the program name).
+// Fills config.server, config.engine, config.sqlite, config.clickhouse and config.auth from args (argv without the program name).
 CliResult parseCli(const std::vector<std::string>& args, CollectorConfig& config);
 
 std::string usage();

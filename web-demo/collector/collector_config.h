@@ -36,6 +36,21 @@ struct SqliteOptions {
   int busyTimeoutMs = 5000;
 };
 
+// The ClickHouse engine (clickhouse_event_store.h), spoken to over its HTTP interface.
+struct ClickHouseOptions {
+  std::string url = "http://127.0.0.1:8123";  // ClickHouse's HTTP interface
+  std::string database = "engage";            // created if missing; letters, digits and '_' only
+  std::string table = "events";               // created if missing; letters, digits and '_' only
+  std::string user;                           // empty: ClickHouse's `default` user without password
+  std::string password;
+  int connectTimeoutMs = 2000;
+  int queryTimeoutMs = 30000;                 // per call; a read of the whole table streams within it
+};
+
+// Which engine keeps the events: SQLite (embedded, the default) or ClickHouse (a server, for sites
+// that outgrow one machine).
+enum class StoreEngine { Sqlite, ClickHouse };
+
 // Which batches are accepted (write_key.h).
 struct AuthOptions {
   // Accepted write keys: Engage/Segment `writeKey` in the body or as the HTTP Basic auth user, PostHog
@@ -53,7 +68,9 @@ struct ServerOptions {
 
 struct CollectorConfig {
   ServerOptions server;
+  StoreEngine engine = StoreEngine::Sqlite;
   SqliteOptions sqlite;
+  ClickHouseOptions clickhouse;
   BatchLimits batch;
   QueryLimits query;
   AuthOptions auth;

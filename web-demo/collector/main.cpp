@@ -1,17 +1,18 @@
 // engage-collector: the reference collector. Prints
 //   engage-collector listening on http://HOST:PORT
 // once it accepts connections (tests parse this line), and shuts down cleanly on SIGINT/SIGTERM:
-// in-flight requests finish and the SQLite file is closed (its WAL checkpointed).
+// in-flight requests finish and the store is closed (SQLite: its WAL checkpointed).
 #include <pthread.h>
 #include <signal.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli_options.h"
 #include "server.h"
-#include "sqlite_event_store.h"
+#include "store_factory.h"
 #include "system_clock.h"
 
 using namespace engage::collector;
@@ -33,10 +34,11 @@ int main(int argc, char** argv) {
   sigaddset(&stopSignals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
+  if (const char* password = std::getenv("ENGAGE_CLICKHOUSE_PASSWORD")) config.clickhouse.password = password;
   std::string error;
-  std::unique_ptr<SqliteEventStore> store = SqliteEventStore::open(config.sqlite, &error);
+  std::unique_ptr<EventStore> store = openStore(config, &error);
   if (!store) {
-    std::cerr << "engage-collector: cannot open database " << config.sqlite.path << ": " << error << "\n";
+    std::cerr << "engage-collector: cannot open " << describeStore(config) << ": " << error << "\n";
     return 1;
   }
   if (!std::filesystem::is_directory(std::filesystem::path(config.server.root) / "web-demo" / "shop")) {
