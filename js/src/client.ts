@@ -28,8 +28,6 @@ export class EngageClient implements Engage {
   private timerAt = Infinity;
   private options: EngageOptions | null = null;
   private limits: Required<EngageLimits> = DEFAULT_LIMITS;
-  private contextJson = '{}';
-  private lastUrl = '';
   private readyPromise: Promise<void>;
   private resolveReady!: () => void;
   private identity: EngageUser = { anonymousId: null, userId: null };
@@ -176,14 +174,15 @@ export class EngageClient implements Engage {
   }
 
   private enqueue(head: string): CallResult {
-    this.pending.push(`${head},"ts":${Date.now()},"context":${this.contextJson}}`);
+    this.pending.push(`${head},"ts":${Date.now()}}`);
     this.scheduleFlush();
     return OK;
   }
 
+  /** The page context crosses once per page view; the core stamps it on every later event. */
   private refreshContext(referrer: string): void {
-    this.contextJson = JSON.stringify(pageContext(referrer));
-    this.lastUrl = window.location.href;
+    this.pending.push(`{"op":"context","context":${JSON.stringify(pageContext(referrer))}}`);
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
