@@ -8,6 +8,11 @@ namespace engage::detail {
 
 namespace {
 
+// RFC 5321 bounds. They also keep every scan linear: no at sign looks further back than 64
+// characters, so a hostile "a%40a%40..." string cannot make the scanner quadratic.
+constexpr size_t kMaxLocalPart = 64;
+constexpr size_t kMaxDomain = 253;
+
 bool isLocalChar(char c) {
   return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
@@ -27,10 +32,12 @@ size_t atSignAt(std::string_view s, size_t i, size_t end) {
 // local@domain.tld with the at sign at `at`; the local part may not reach back before `lo`.
 bool matchEmail(std::string_view s, size_t lo, size_t end, size_t at, size_t atLen, Spans& out) {
   size_t start = at;
-  while (start > lo && isLocalChar(s[start - 1])) --start;
+  const size_t floor = at - lo > kMaxLocalPart ? at - kMaxLocalPart : lo;
+  while (start > floor && isLocalChar(s[start - 1])) --start;
   while (start < at && s[start] == '.') ++start;
   if (start == at) return false;
   size_t k = at + atLen, labels = 0, lastLabel = k;
+  end = std::min(end, k + kMaxDomain);
   while (k < end && isAlnum(s[k])) {
     lastLabel = k;
     while (k < end && (isAlnum(s[k]) || s[k] == '-')) ++k;

@@ -74,3 +74,23 @@ TEST(RedactionPerf, TypicalEventCostsMicroseconds) {
 
 }  // namespace
 }  // namespace engage
+
+namespace engage {
+namespace {
+
+// Hostile strings at the event size limit (32 KB) must cost linear time: no scanner may rescan
+// what it has passed (a quadratic scan of 32 KB would take hundreds of milliseconds).
+TEST(RedactionPerf, HostileStringsStayLinear) {
+  Redactor redactor;
+  for (const char* unit : {"a%40", "4 ", "eyJ.", "Bearer ", "@.", "https://", "?&=", "a.", "1-",
+                           "x@y.", "%2", "/%40a"}) {
+    std::string hostile;
+    while (hostile.size() < 32 * 1024) hostile += unit;
+    size_t sink = 0;
+    double ns = nsPerCall(3, [&] { sink += redactor.redactString(hostile).size(); });
+    EXPECT_LT(ns, 50e6) << "unit '" << unit << "' took " << ns / 1e6 << " ms";
+  }
+}
+
+}  // namespace
+}  // namespace engage
