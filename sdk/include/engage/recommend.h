@@ -42,7 +42,7 @@ struct StanConfig {
   int neighbours = 100;
   int sampleSize = 5000;
   double lambdaSpw = 2.45;      // session position weight exp((pos - n) / spw)
-  double lambdaSnhDays = 20.0;  // neighbour recency exp(-age / snh)
+  double lambdaSnhDays = 20.0;  // neighbour recency exp(-age / snh), age in whole hours
   double lambdaInh = 9.8;       // item position in neighbour exp(-|p - p*| / inh)
 };
 
@@ -84,7 +84,8 @@ struct ScoringConfig {
 struct BuildConfig {
   int ruleSteps = 20;          // successors within this many steps form rules
   int maxRulesPerItem = 20;    // strongest rules kept per source item
-  int maxSessions = 100000;    // most recent training sessions stored for session-kNN
+  double minRuleShare = 0.05;  // drop rules weaker than this share of the item's strongest
+  int maxSessions = 50000;     // most recent training sessions stored for session-kNN
   int maxSessionLength = 50;   // a stored session keeps its last N events
   int64_t createdSec = 0;      // written into the model; 0 = unknown (keeps builds reproducible)
 };

@@ -33,13 +33,28 @@ class ByteWriter {
 class ByteReader {
  public:
   ByteReader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
-  uint8_t u8();
+  // The hot reads are inline: a 2 MB model holds about a million varints.
+  uint8_t u8() {
+    if (ok_ && pos_ < size_) return data_[pos_++];
+    ok_ = false;
+    return 0;
+  }
   uint16_t u16();
   uint32_t u32();
   // At most 10 bytes; a longer or overflowing encoding fails.
-  uint64_t varint();
+  uint64_t varint() {
+    if (ok_ && pos_ < size_ && data_[pos_] < 0x80) return data_[pos_++];  // the common 1-byte case
+    return varintSlow();
+  }
   // A varint that must be <= limit (fails otherwise); returned narrowed.
-  uint32_t varintAtMost(uint64_t limit);
+  uint32_t varintAtMost(uint64_t limit) {
+    uint64_t v = varint();
+    if (v > limit || v > 0xFFFFFFFFull) {
+      ok_ = false;
+      return 0;
+    }
+    return static_cast<uint32_t>(v);
+  }
   std::string_view string(size_t maxLength);
   ByteReader sub(size_t length);  // the next `length` bytes as their own reader
   bool ok() const { return ok_; }
@@ -50,6 +65,7 @@ class ByteReader {
 
  private:
   bool need(size_t n);
+  uint64_t varintSlow();
   const uint8_t* data_;
   size_t size_;
   size_t pos_ = 0;

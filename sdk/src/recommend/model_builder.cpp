@@ -93,6 +93,7 @@ void mineRules(const std::vector<std::vector<uint32_t>>& sessions, const BuildCo
     size_t end = begin;
     while (end < rules.size() && rules[end].source == source) ++end;
     size_t keep = std::min(end - begin, static_cast<size_t>(std::max(config.maxRulesPerItem, 0)));
+    while (keep > 1 && rules[begin + keep - 1].weight < config.minRuleShare * rules[begin].weight) --keep;
     std::vector<Rule> kept(rules.begin() + begin, rules.begin() + begin + keep);
     std::sort(kept.begin(), kept.end(), [](const Rule& a, const Rule& b) { return a.target < b.target; });
     double strongest = keep > 0 ? rules[begin].weight : 1.0;

@@ -104,7 +104,11 @@ bool finalizeModel(ModelData& m, std::string& reason) {
   buildPostings(m);
   m.idf.resize(m.itemCount());
   double sessions = static_cast<double>(m.trainSessions);
-  for (size_t i = 0; i < m.itemCount(); ++i) {
+  for (size_t i = 0; i < m.itemCount(); ++i) {  // popularity is sorted: one log per distinct value
+    if (i > 0 && m.popularity[i] == m.popularity[i - 1]) {
+      m.idf[i] = m.idf[i - 1];
+      continue;
+    }
     double pop = m.popularity[i] > 0 ? static_cast<double>(m.popularity[i]) : 1.0;
     m.idf[i] = sessions > 0 ? detLog(sessions / pop) : 0.0;
   }

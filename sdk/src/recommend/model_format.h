@@ -14,10 +14,11 @@
 //     META  varint trainSessions, trainEvents, createdSec
 //     ITEM  N x string (varint length 1..256 + bytes), then N x varint popularity
 //     CATG  varint C, C x string, then N x varint (0 = none, c + 1)        (only with flag bit 0)
-//     RULE  per item: varint count, then count x (varint target gap, u8 weight 1..255);
-//           the first target is the gap itself, later ones previous + gap (gap >= 1)
-//     SESS  per session: varint end-time gap in seconds (first one absolute), varint length
-//           1..4096, length x varint item index
+//     RULE  column by column: N x varint rule count; then for each item its targets as varint
+//           gaps (the first target is the gap itself, later ones previous + gap, gap >= 1);
+//           then every rule's u8 weight 1..255 (relative to the item's strongest rule)
+//     SESS  column by column: S x varint end-time gap in seconds (the first one absolute);
+//           S x varint length 1..4096; then every session's items as varint item indices
 #pragma once
 
 #include <cstddef>

@@ -62,44 +62,54 @@ bool readRules(ByteReader r, uint32_t n, ModelData& m) {
   if (n > r.remaining()) return false;
   m.ruleOffsets.assign(1, 0);
   m.ruleOffsets.reserve(n + 1);
+  uint64_t total = 0;
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
-    uint32_t count = r.varintAtMost(n);
-    if (!r.ok() || count > r.remaining() / 2) return false;
+    total += r.varintAtMost(n);
+    if (total > r.remaining()) return false;  // every rule takes >= 2 more bytes
+    m.ruleOffsets.push_back(static_cast<uint32_t>(total));
+  }
+  if (!r.ok() || total > r.remaining() / 2) return false;
+  m.ruleTargets.resize(total);
+  for (uint32_t i = 0; i < n; ++i) {
     uint64_t target = 0;
-    for (uint32_t k = 0; k < count; ++k) {
+    for (uint32_t k = m.ruleOffsets[i]; k < m.ruleOffsets[i + 1]; ++k) {
       uint64_t gap = r.varint();
-      if (k > 0 && gap == 0) return false;  // targets strictly ascending
+      if (k > m.ruleOffsets[i] && gap == 0) return false;  // targets strictly ascending
       target += gap;
-      uint8_t weight = r.u8();
-      if (!r.ok() || target >= n || weight == 0) return false;
-      m.ruleTargets.push_back(static_cast<uint32_t>(target));
-      m.ruleWeights.push_back(weight);
+      if (!r.ok() || target >= n) return false;
+      m.ruleTargets[k] = static_cast<uint32_t>(target);
     }
-    m.ruleOffsets.push_back(static_cast<uint32_t>(m.ruleTargets.size()));
+  }
+  m.ruleWeights.resize(total);
+  for (uint64_t k = 0; k < total; ++k) {
+    m.ruleWeights[k] = r.u8();
+    if (m.ruleWeights[k] == 0) return false;
   }
   return r.atEnd();
 }
 
 bool readSessions(ByteReader r, uint32_t n, uint32_t s, ModelData& m) {
   if (s > r.remaining() / 3) return false;  // time gap, length and >= 1 item per session
-  m.sessionOffsets.assign(1, 0);
-  m.sessionOffsets.reserve(s + 1);
-  m.sessionEndSec.reserve(s);
+  m.sessionEndSec.resize(s);
   uint64_t time = 0;
   for (uint32_t si = 0; si < s && r.ok(); ++si) {
     uint64_t gap = r.varint();
     if (gap > (1ull << 40) || time + gap > (1ull << 40)) return false;  // ~35,000 years
     time += gap;
-    m.sessionEndSec.push_back(static_cast<int64_t>(time));
-    uint32_t length = r.varintAtMost(kMaxStoredSessionLength);
-    if (!r.ok() || length == 0 || length > r.remaining()) return false;
-    for (uint32_t p = 0; p < length; ++p) {
-      uint32_t item = r.varintAtMost(n == 0 ? 0 : n - 1);
-      if (!r.ok() || n == 0) return false;
-      m.sessionItems.push_back(item);
-    }
-    m.sessionOffsets.push_back(static_cast<uint32_t>(m.sessionItems.size()));
+    m.sessionEndSec[si] = static_cast<int64_t>(time);
   }
+  m.sessionOffsets.assign(1, 0);
+  m.sessionOffsets.reserve(s + 1);
+  uint64_t total = 0;
+  for (uint32_t si = 0; si < s && r.ok(); ++si) {
+    uint32_t length = r.varintAtMost(kMaxStoredSessionLength);
+    total += length;
+    if (length == 0 || total > r.remaining()) return false;
+    m.sessionOffsets.push_back(static_cast<uint32_t>(total));
+  }
+  if (!r.ok() || (total > 0 && n == 0)) return false;
+  m.sessionItems.resize(total);
+  for (uint64_t p = 0; p < total; ++p) m.sessionItems[p] = r.varintAtMost(n - 1);
   return r.atEnd();
 }
 

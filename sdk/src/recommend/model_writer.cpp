@@ -22,17 +22,16 @@ void writeCategories(ByteWriter& w, const ModelData& m) {
   for (uint32_t c : m.itemCategory) w.varint(c);
 }
 
+// Column by column (all counts, then all target gaps, then all weights): homogeneous streams
+// compress noticeably better (brotli/gzip on the wire) than interleaved records.
 void writeRules(ByteWriter& w, const ModelData& m) {
+  for (size_t i = 0; i < m.itemCount(); ++i) w.varint(m.ruleOffsets[i + 1] - m.ruleOffsets[i]);
   for (size_t i = 0; i < m.itemCount(); ++i) {
-    uint32_t begin = m.ruleOffsets[i], end = m.ruleOffsets[i + 1];
-    w.varint(end - begin);
-    uint32_t previous = 0;
-    for (uint32_t r = begin; r < end; ++r) {
-      w.varint(r == begin ? m.ruleTargets[r] : m.ruleTargets[r] - previous);
-      w.u8(m.ruleWeights[r]);
-      previous = m.ruleTargets[r];
+    for (uint32_t r = m.ruleOffsets[i]; r < m.ruleOffsets[i + 1]; ++r) {
+      w.varint(r == m.ruleOffsets[i] ? m.ruleTargets[r] : m.ruleTargets[r] - m.ruleTargets[r - 1]);
     }
   }
+  for (uint8_t weight : m.ruleWeights) w.u8(weight);
 }
 
 void writeSessions(ByteWriter& w, const ModelData& m) {
@@ -40,10 +39,9 @@ void writeSessions(ByteWriter& w, const ModelData& m) {
   for (size_t s = 0; s < m.sessionCount(); ++s) {
     w.varint(static_cast<uint64_t>(m.sessionEndSec[s] - previous));
     previous = m.sessionEndSec[s];
-    uint32_t begin = m.sessionOffsets[s], end = m.sessionOffsets[s + 1];
-    w.varint(end - begin);
-    for (uint32_t p = begin; p < end; ++p) w.varint(m.sessionItems[p]);
   }
+  for (size_t s = 0; s < m.sessionCount(); ++s) w.varint(m.sessionOffsets[s + 1] - m.sessionOffsets[s]);
+  for (uint32_t item : m.sessionItems) w.varint(item);
 }
 
 }  // namespace

@@ -79,13 +79,21 @@ void Workspace::buildTables(KnnTables& t, double spw, double ipw, double inh, do
   for (size_t d = 0; d <= kMaxStoredSessionLength; ++d) {
     t.distanceWeight[d] = inh > 0 ? detExp(-static_cast<double>(d) / inh) : 1.0;
   }
+  // Neighbour recency is measured in whole hours (ample for decays of weeks): sessions are
+  // sorted by end time, so one exp per distinct hour instead of one per session.
   size_t s = model_.sessionCount();
   int64_t newest = s > 0 ? model_.sessionEndSec[s - 1] : 0;
-  double snhSec = snhDays * 86400.0;
+  double snhHours = snhDays * 24.0;
   t.sessionDecay.resize(s);
+  int64_t lastHours = -1;
+  double lastDecay = 1.0;
   for (size_t i = 0; i < s; ++i) {
-    double age = static_cast<double>(newest - model_.sessionEndSec[i]);
-    t.sessionDecay[i] = snhSec > 0 ? detExp(-age / snhSec) : 1.0;
+    int64_t hours = (newest - model_.sessionEndSec[i]) / 3600;
+    if (hours != lastHours) {
+      lastHours = hours;
+      lastDecay = snhHours > 0 ? detExp(-static_cast<double>(hours) / snhHours) : 1.0;
+    }
+    t.sessionDecay[i] = lastDecay;
   }
   t.idfFactor.resize(model_.itemCount());
   for (size_t i = 0; i < model_.itemCount(); ++i) t.idfFactor[i] = 1.0 + model_.idf[i] * idfWeight;

@@ -20,7 +20,8 @@ const char* kUsage =
     "  --slices N              N consecutive windows, each trained on all data before it; the\n"
     "                          metrics pool every prediction (default 1: the protocol's split)\n"
     "  --min-item-support N    (default 5)   --min-session-length N (default 2)\n"
-    "  --session-gap-min N     (default 30)  --max-sessions N (default 100000)\n"
+    "  --session-gap-min N     (default 30)  --max-sessions N (default 50000)\n"
+    "  --max-rules N (default 20)  --min-rule-share X (default 0.05): model size knobs\n"
     "  --blend-session W --blend-vsknn W --blend-rules W --blend-hop W --blend-history W\n"
     "  --history-half-life-days D\n"
     "                          Engage blend weights (defaults in engage/recommend.h)\n"
@@ -68,6 +69,8 @@ bool parseArgs(int argc, char** argv, Args& a) {
       else if (k == "--min-session-length") e.protocol.minSessionLength = static_cast<size_t>(x);
       else if (k == "--session-gap-min") e.protocol.sessionGapMs = static_cast<int64_t>(x * 60000);
       else if (k == "--max-sessions") e.build.maxSessions = static_cast<int>(x);
+      else if (k == "--max-rules") e.build.maxRulesPerItem = static_cast<int>(x);
+      else if (k == "--min-rule-share") e.build.minRuleShare = x;
       else if (k == "--blend-session") e.scoring.blend.sessionWeight = x;
       else if (k == "--blend-rules") e.scoring.blend.rulesWeight = x;
       else if (k == "--blend-vsknn") e.scoring.blend.vsknnWeight = x;

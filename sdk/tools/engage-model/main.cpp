@@ -20,10 +20,11 @@ const char* kUsage =
     "  --min-item-support N    drop items with fewer events (default 5)\n"
     "  --min-session-length N  drop shorter sessions (default 2)\n"
     "  --session-gap-min N     split visitor events after N idle minutes (default 30)\n"
-    "  --max-sessions N        most recent sessions stored for session-kNN (default 100000)\n"
+    "  --max-sessions N        most recent sessions stored for session-kNN (default 50000)\n"
     "  --max-session-length N  events kept per stored session (default 50)\n"
     "  --rule-steps N          sequential-rule window (default 20)\n"
     "  --max-rules N           rules kept per item (default 20)\n"
+    "  --min-rule-share-pct N  drop rules weaker than N% of the item's strongest (default 5)\n"
     "  --created-sec N         creation time written into the model (default 0: reproducible)\n"
     "  --quiet                 no progress on stderr\n";
 
@@ -64,6 +65,7 @@ bool parseArgs(int argc, char** argv, Options& o) {
     else if (a == "--max-session-length") o.build.maxSessionLength = static_cast<int>(n);
     else if (a == "--rule-steps") o.build.ruleSteps = static_cast<int>(n);
     else if (a == "--max-rules") o.build.maxRulesPerItem = static_cast<int>(n);
+    else if (a == "--min-rule-share-pct") o.build.minRuleShare = static_cast<double>(n) / 100.0;
     else if (a == "--created-sec") o.build.createdSec = n;
     else return false;
   }

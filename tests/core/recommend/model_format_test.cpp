@@ -24,6 +24,21 @@ void fixChecksums(std::vector<uint8_t>& bytes) {
   bytes = w.bytes();
 }
 
+TEST(ModelFormat, Crc32MatchesTheStandardCheckValueAndTheBitwiseDefinition) {
+  const char* check = "123456789";
+  EXPECT_EQ(detail::crc32(reinterpret_cast<const uint8_t*>(check), 9), 0xCBF43926u);
+  std::vector<uint8_t> data(1000);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<uint8_t>(i * 37 + 11);
+  for (size_t n : {0, 1, 3, 4, 5, 63, 1000}) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; ++i) {
+      c ^= data[i];
+      for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    EXPECT_EQ(detail::crc32(data.data(), n), c ^ 0xFFFFFFFFu) << n;
+  }
+}
+
 TEST(ModelFormat, RoundTripKeepsEverything) {
   std::vector<TrainingSession> sessions = {{{"x", "y", "x", "z"}, 5000}, {{"y", "z"}, 9000}, {{"z", "x"}, 7000}};
   std::vector<uint8_t> bytes = buildModel(sessions, {{"x", "cat-1"}, {"z", "cat-2"}});
