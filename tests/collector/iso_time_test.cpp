@@ -29,5 +29,23 @@ TEST(IsoTime, RejectsMalformedOrOutOfRange) {
   }
 }
 
+TEST(IsoTime, DatesAreUtcMidnight) {
+  EXPECT_EQ(parseIsoDate("2026-01-01"), 1767225600000);
+  EXPECT_EQ(parseIsoDate("2024-02-29"), 1709164800000);
+  for (const char* bad : {"", "2026-1-01", "2025-02-29", "2026-01-01T00:00:00Z", "2026-01-01 "}) {
+    EXPECT_FALSE(parseIsoDate(bad).has_value()) << bad;
+  }
+}
+
+TEST(IsoTime, FormatsAndRoundTrips) {
+  EXPECT_EQ(formatIsoTimestamp(1767225600000), "2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(formatIsoTimestamp(-1000), "1969-12-31T23:59:59.000Z");
+  EXPECT_EQ(formatIsoTimestamp(-1), "1969-12-31T23:59:59.999Z");
+  for (int64_t ms : {int64_t{0}, int64_t{1709164800123}, int64_t{951782400000} /* 2000-02-29 */,
+                     int64_t{4102444799999}, int64_t{-86400001}}) {
+    EXPECT_EQ(parseIsoTimestamp(formatIsoTimestamp(ms)), ms) << ms;
+  }
+}
+
 }  // namespace
 }  // namespace engage::collector

@@ -213,6 +213,22 @@ TEST_F(ServerTest, SegmentWriteKeyAsBasicAuthOverTheWire) {
   EXPECT_EQ(storedTotal(), 1);
 }
 
+TEST_F(ServerTest, ExperimentRoutesOverTheWire) {
+  auto c = client();
+  std::string exposure = R"({"type":"track","event":"Experiment Viewed","messageId":"x1","anonymousId":"a",)"
+                         R"("timestamp":"2026-01-01T00:00:00Z","properties":{"experimentId":"new checkout",)"
+                         R"("variationId":"1"}})";
+  ASSERT_EQ(c.Post("/v1/batch", batchOf(exposure), "application/json")->status, 200);
+  Json list = json(c.Get("/v1/experiments"));
+  ASSERT_EQ(list["experiments"].size(), 1u);
+  EXPECT_EQ(list["experiments"][0]["id"], "new checkout");
+  auto one = c.Get("/v1/experiments/new%20checkout?goal=Order%20Completed&metric=conversion");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 200) << one->body;
+  EXPECT_EQ(json(one)["variations"][0]["visitors"], 1);
+  EXPECT_EQ(c.Get("/v1/experiments/missing")->status, 404);
+}
+
 TEST_F(ServerTest, UnknownApiRoutesAreJson404) {
   auto c = client();
   std::vector<httplib::Result> results;

@@ -1,6 +1,7 @@
 #include "iso_time.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace engage::collector {
 namespace {
@@ -39,6 +40,19 @@ int64_t daysFromCivil(int y, int m, int d) {
   const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
+}
+
+// The inverse of daysFromCivil (H. Hinnant's civil_from_days).
+void civilFromDays(int64_t z, int& y, int& m, int& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
 // Parses the zone designator into an offset east of UTC in minutes.
@@ -96,6 +110,29 @@ std::optional<int64_t> parseIsoTimestamp(std::string_view s) {
   int64_t days = daysFromCivil(year, month, day);
   int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   return seconds * 1000 + millis;
+}
+
+std::optional<int64_t> parseIsoDate(std::string_view s) {
+  std::size_t pos = 0;
+  int year, month, day;
+  if (!digits(s, pos, 4, year) || !expect(s, pos, '-') || !digits(s, pos, 2, month) || !expect(s, pos, '-') ||
+      !digits(s, pos, 2, day) || pos != s.size()) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
+  return daysFromCivil(year, month, day) * 86400000;
+}
+
+std::string formatIsoTimestamp(int64_t epochMs) {
+  int64_t days = epochMs >= 0 ? epochMs / 86400000 : -((-epochMs + 86399999) / 86400000);
+  int64_t msOfDay = epochMs - days * 86400000;
+  int y, m, d;
+  civilFromDays(days, y, m, d);
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, static_cast<int>(msOfDay / 3600000),
+                static_cast<int>(msOfDay / 60000 % 60), static_cast<int>(msOfDay / 1000 % 60),
+                static_cast<int>(msOfDay % 1000));
+  return text;
 }
 
 }  // namespace engage::collector

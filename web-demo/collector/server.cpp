@@ -41,12 +41,14 @@ struct CollectorServer::Impl {
   Impl(EventStore& store, Clock& clock, const CollectorConfig& config)
       : config(config),
         api(store, clock, config.batch, config.query, config.auth),
+        analysis(store),
         files(StaticFiles::forRepo(config.server.root)) {}
 
   void route();
 
   CollectorConfig config;
   CollectorApi api;
+  AnalysisApi analysis;
   StaticFiles files;
   httplib::Server http;
 };
@@ -69,6 +71,12 @@ void CollectorServer::Impl::route() {
     write(api.getEvents(firstValues(req.params)), res);
   });
   http.Get("/v1/stats", [this](const httplib::Request&, httplib::Response& res) { write(api.getStats(), res); });
+  http.Get("/v1/experiments", [this](const httplib::Request& req, httplib::Response& res) {
+    write(analysis.getExperiments(firstValues(req.params)), res);
+  });
+  http.Get("/v1/experiments/(.+)", [this](const httplib::Request& req, httplib::Response& res) {
+    write(analysis.getExperiment(req.matches[1], firstValues(req.params)), res);
+  });
   http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
     if (isApiPath(req.path)) {
       write(errorResponse(404, "not_found", "no route " + req.path), res);

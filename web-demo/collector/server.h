@@ -1,9 +1,10 @@
-// The HTTP server: cpp-httplib routes onto CollectorApi and StaticFiles. Every answer carries CORS
+// The HTTP server: cpp-httplib routes onto CollectorApi, AnalysisApi and StaticFiles. Every answer carries CORS
 // headers (SDK pages live on other origins) and OPTIONS preflights are answered.
 #pragma once
 
 #include <memory>
 
+#include "analysis_api.h"
 #include "collector_api.h"
 #include "collector_config.h"
 #include "static_files.h"
