@@ -2,7 +2,7 @@
 // at call time (with their timestamp), buffered, and handed to the core in one crossing on the next
 // microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
 import { pageContext } from './context';
-import { browserStorage, consoleLogger, fetchTransport, randomU32, type CoreHost, type SendOutcome } from './host';
+import { browserStorage, consoleLogger, fetchTransport, randomU32, uuid, type CoreHost, type SendOutcome } from './host';
 import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
 import type { CallResult, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
@@ -34,6 +34,7 @@ export class EngageClient implements Engage {
   private log: CoreHost['log'] = consoleLogger(false);
   private tabId = randomU32().toString(36) + randomU32().toString(36);
   private prefix = 'engage.';
+  private callTs: number | null = null; // set while replaying calls made earlier
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
@@ -63,6 +64,8 @@ export class EngageClient implements Engage {
         });
       }
       this.start(options.wasmUrl ?? this.defaultWasmUrl);
+      // Hidden before the core runs: keep the buffered calls for the next load.
+      window.addEventListener('pagehide', () => this.guard(() => { if (!this.core) this.saveEarlyCalls(); return OK; }));
       return OK;
     });
   }
@@ -152,6 +155,33 @@ export class EngageClient implements Engage {
     return { ...(result as unknown as DeliveryStats), wasmMemoryBytes: this.core.memoryBytes() };
   }
 
+  /**
+   * Replays a call made to the snippet's stub at time `ts` (epoch ms), as if it had been made then.
+   * Used by the script-tag loader; not part of the public API.
+   */
+  replayCall(ts: number | undefined, method: string, args: unknown[]): void {
+    const fn = (this as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function' || method.startsWith('replay')) return;
+    this.callTs = typeof ts === 'number' && Number.isFinite(ts) ? ts : null;
+    try { (fn as (...a: unknown[]) => unknown).apply(this, args); } finally { this.callTs = null; }
+  }
+
+  /**
+   * A page the visitor left before engage.js ran: its page view and the calls its stub queued, with
+   * their own URL, title, referrer and times. Runs before init(), so it comes before this page.
+   */
+  replayLeftPage(page: { url: string; title: string; referrer: string; startedAt: number }, calls: Array<[number, string, ...unknown[]]>, pageView: boolean): void {
+    this.guard(() => {
+      this.pending.push(`{"op":"context","context":${JSON.stringify(pageContext(page.referrer, page.url, page.title))}}`);
+      if (pageView) this.replayCall(page.startedAt, 'page', []);
+      for (const [ts, method, ...args] of calls) {
+        if (['track', 'page', 'identify', 'group', 'alias', 'reset'].includes(method)) this.replayCall(ts, method, args);
+      }
+      this.refreshContext(document.referrer);
+      return OK;
+    });
+  }
+
   // --- internals -------------------------------------------------------------------------------
 
   /** Runs one read command after everything buffered; null before the core is ready. */
@@ -174,7 +204,8 @@ export class EngageClient implements Engage {
   }
 
   private enqueue(head: string): CallResult {
-    this.pending.push(`${head},"ts":${Date.now()}}`);
+    // The messageId is made here, at call time, so a call replayed after a reload stays one event.
+    this.pending.push(`${head},"messageId":"${uuid()}","ts":${this.callTs ?? Date.now()}}`);
     this.scheduleFlush();
     return OK;
   }
@@ -250,7 +281,7 @@ export class EngageClient implements Engage {
     Promise.all([this.loadCore(host, wasmUrl), holdTabLock(lockName + this.tabId)]).then(
       ([core]) => {
         this.core = core;
-        this.guard(() => { this.drain(); return OK; });
+        this.guard(() => { this.restoreEarlyCalls(storage); this.drain(); return OK; });
         this.resolveReady();
         this.adoptDeadTabs(lockName);
         watchLifecycle({
@@ -262,6 +293,40 @@ export class EngageClient implements Engage {
       },
       (error) => this.log(2, `engage: the WebAssembly core could not start (${String(error)}); events are kept until it does`),
     );
+  }
+
+  private earlyKey(): string {
+    return `${this.prefix}early.${this.tabId}`;
+  }
+
+  /** Page hidden before the core ran: the buffered calls (not configure) go to storage as they are. */
+  private saveEarlyCalls(): void {
+    const calls = this.pending.filter((c) => !c.startsWith('{"op":"configure"'));
+    if (calls.length === 0) return;
+    try { window.localStorage.setItem(this.earlyKey(), `[${calls.join(',')}]`); } catch { /* nowhere to keep them */ }
+  }
+
+  /** Calls saved by earlier pages run first (after configure); their messageIds make a replay idempotent. */
+  private restoreEarlyCalls(storage: ReturnType<typeof browserStorage>): void {
+    let ls: Storage;
+    try { ls = window.localStorage; } catch { return; }
+    const keys: string[] = [];
+    for (let i = 0; i < ls.length; i++) {
+      const key = ls.key(i);
+      if (key && key.startsWith(`${this.prefix}early.`)) keys.push(key);
+    }
+    const restored: string[] = [];
+    for (const key of keys) {
+      const text = storage.get(key);
+      storage.remove(key);
+      try {
+        const calls = JSON.parse(text ?? '[]');
+        if (Array.isArray(calls)) for (const c of calls) if (c && typeof c === 'object' && typeof c.op === 'string' && c.op !== 'configure') restored.push(JSON.stringify(c));
+      } catch { /* not ours */ }
+    }
+    if (restored.length === 0) return;
+    const at = this.pending.length > 0 && this.pending[0].startsWith('{"op":"configure"') ? 1 : 0;
+    this.pending.splice(at, 0, ...restored);
   }
 
   /** Takes over the queues of tabs that no longer hold their Web Lock (closed, crashed). */
@@ -292,7 +357,7 @@ export class EngageClient implements Engage {
   }
 }
 
-function autocapturePageviews(options: EngageOptions): boolean {
+export function autocapturePageviews(options: EngageOptions): boolean {
   const a = options.autocapture;
   if (a === undefined || a === true) return true;
   if (a === false) return false;

@@ -11,14 +11,18 @@ const CAMPAIGN_KEYS: Record<string, string> = {
 
 let timezone: string | undefined;
 
-export function pageContext(referrer: string): Record<string, unknown> {
-  const loc = window.location;
+/** The context of the current page, or of another page given by its URL and title. */
+export function pageContext(referrer: string, url?: string, title?: string): Record<string, unknown> {
+  let loc: { href: string; pathname: string; search: string } = window.location;
+  if (url !== undefined) {
+    try { loc = new URL(url); } catch { loc = { href: url, pathname: '', search: '' }; }
+  }
   const context: Record<string, unknown> = {
     page: {
       url: loc.href,
       path: loc.pathname,
       search: loc.search,
-      title: document.title,
+      title: title ?? document.title,
       referrer,
     },
     locale: navigator.language,

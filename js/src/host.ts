@@ -121,6 +121,17 @@ export function randomU32(): number {
   return pool[poolNext++];
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+
+/** RFC 4122 version-4 UUID from the pooled random words. */
+export function uuid(): string {
+  const a = randomU32(), b = randomU32(), c = randomU32(), d = randomU32();
+  const h = (w: number, shift: number) => HEX[(w >>> shift) & 0xff];
+  return h(a, 24) + h(a, 16) + h(a, 8) + h(a, 0) + '-' + h(b, 24) + h(b, 16) + '-' +
+    HEX[0x40 | ((b >>> 8) & 0x0f)] + h(b, 0) + '-' + HEX[0x80 | ((c >>> 24) & 0x3f)] + h(c, 16) + '-' +
+    h(c, 8) + h(c, 0) + h(d, 24) + h(d, 16) + h(d, 8) + h(d, 0);
+}
+
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
 export function consoleLogger(debug: boolean): CoreHost['log'] {

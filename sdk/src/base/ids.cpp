@@ -22,6 +22,19 @@ std::string newUuid(Random& random) {
   return out;
 }
 
+bool isUuid(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < 36; ++i) {
+    const char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 namespace {
 // Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
 void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d) {

@@ -105,7 +105,9 @@ Json Engine::State::capture(const std::string& type, const Json& cmd) {
   detail::EventFields fields;
   fields.type = type;
   fields.wallMs = detail::integerOr(cmd, "ts", platform.clock->wallMs());
-  fields.messageId = detail::newUuid(*platform.random);
+  // The page makes the messageId at call time (so a replayed call stays one event); else the core.
+  const std::string given = detail::stringOr(cmd, "messageId", "");
+  fields.messageId = detail::isUuid(given) ? given : detail::newUuid(*platform.random);
   detail::Identity who{identity.anonymousId(), identity.userId()};
   auto built = detail::buildEvent(fields, cmd, who, pageContext, config.limits);
   if (built.error) return error(built.error->code, built.error->message);

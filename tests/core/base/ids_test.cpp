@@ -22,6 +22,15 @@ TEST(Ids, UuidIsVersion4AndUnique) {
   EXPECT_EQ(seen.size(), 1000u);
 }
 
+TEST(Ids, IsUuid) {
+  testing::SeededRandom random(1);
+  EXPECT_TRUE(isUuid(newUuid(random)));
+  EXPECT_TRUE(isUuid("ABCDEF01-2345-4789-8abc-def012345678"));
+  EXPECT_FALSE(isUuid("ABCDEF01-2345-4789-8abc-def01234567"));
+  EXPECT_FALSE(isUuid("ABCDEF01x2345-4789-8abc-def012345678"));
+  EXPECT_FALSE(isUuid("gBCDEF01-2345-4789-8abc-def012345678"));
+}
+
 TEST(Ids, IsoTimestamp) {
   EXPECT_EQ(isoTimestamp(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(isoTimestamp(1767225600123), "2026-01-01T00:00:00.123Z");

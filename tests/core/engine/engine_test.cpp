@@ -73,6 +73,15 @@ TEST_F(EngineTest, TrackedEventsLeaveInOneBatchAfterTheInterval) {
   EXPECT_EQ(events[2]["event"], "B");
 }
 
+TEST_F(EngineTest, AMessageIdFromThePageIsKeptAndAnInvalidOneReplaced) {
+  configure();
+  Json kept = runOne({{"op", "track"}, {"event", "A"}, {"messageId", "0f8fad5b-d9cb-469f-a165-70867728950e"}});
+  EXPECT_EQ(kept["messageId"], "0f8fad5b-d9cb-469f-a165-70867728950e");
+  Json replaced = runOne({{"op", "track"}, {"event", "B"}, {"messageId", "\"},{\"evil\":1"}});
+  EXPECT_NE(replaced["messageId"], "\"},{\"evil\":1");
+  EXPECT_EQ(replaced["messageId"].get<std::string>().size(), 36u);
+}
+
 TEST_F(EngineTest, AnonymousIdSurvivesANewEngineOnTheSameStore) {
   configure();
   std::string anon = runOne({{"op", "state"}})["anonymousId"];
