@@ -136,6 +136,8 @@ class Engagement {
   // Current session, this tab's page, cart and lifetime figures (docs/METRICS.md). Read-only: a
   // session that has timed out but was not yet ended by tick() is shown as ended.
   nlohmann::json metrics(int64_t wallMs);
+  // The same object as JSON text, built without an intermediate tree (the binding's fast path).
+  std::string metricsJson(int64_t wallMs);
   // This device's lifetime counters as of wallMs (the current session counted so far).
   EngagementTotals totals(int64_t wallMs);
   // Forgets the session, cart and lifetime of this device (engage.reset()).

@@ -60,9 +60,16 @@ double cartValue(const Cart& cart) {
 Json cartToJson(const Cart& cart) {
   Json lines = Json::array();
   for (const LineItem& line : cart.lines) {
-    lines.push_back({{"id", line.id}, {"name", line.name}, {"price", line.price}, {"quantity", line.quantity}});
+    Json l = Json::object();
+    l["id"] = line.id;
+    l["name"] = line.name;
+    l["price"] = line.price;
+    l["quantity"] = line.quantity;
+    lines.push_back(std::move(l));
   }
-  return Json{{"lines", lines}};
+  Json j = Json::object();
+  j["lines"] = std::move(lines);
+  return j;
 }
 
 Cart cartFromJson(const Json& json, const EngagementConfig& config) {
@@ -78,16 +85,6 @@ Cart cartFromJson(const Json& json, const EngagementConfig& config) {
     addToCart(cart, item, config);
   }
   return cart;
-}
-
-Json productsJson(const Cart& cart) {
-  Json products = Json::array();
-  for (const LineItem& line : cart.lines) {
-    Json p = {{"product_id", line.id}, {"price", line.price}, {"quantity", line.quantity}};
-    if (!line.name.empty()) p["name"] = line.name;
-    products.push_back(std::move(p));
-  }
-  return products;
 }
 
 }  // namespace engage::detail

@@ -34,7 +34,4 @@ Json cartToJson(const Cart& cart);
 // Tolerant of anything a store might hold: bad lines are skipped, limits re-applied.
 Cart cartFromJson(const Json& json, const EngagementConfig& config);
 
-// The cart as a Segment products array: [{"product_id","name","price","quantity"}].
-Json productsJson(const Cart& cart);
-
 }  // namespace engage::detail

@@ -37,11 +37,19 @@ EngagementScore engagementScore(const EngagementTotals& totals, int64_t nowMs, c
   return s;
 }
 
+void writeScore(JsonWriter& out, const EngagementScore& score) {
+  out.beginObject()
+      .field("score", score.score)
+      .field("recency", score.recency)
+      .field("frequency", score.frequency)
+      .field("monetary", score.monetary)
+      .endObject();
+}
+
 Json scoreJson(const EngagementScore& score) {
-  return Json{{"score", score.score},
-              {"recency", score.recency},
-              {"frequency", score.frequency},
-              {"monetary", score.monetary}};
+  JsonWriter out;
+  writeScore(out, score);
+  return parseJson(out.text()).value_or(Json::object());
 }
 
 }  // namespace engage::detail

@@ -6,6 +6,7 @@
 
 #include "base/json_access.h"
 #include "engage/engagement.h"
+#include "metrics/json_writer.h"
 
 namespace engage::detail {
 
@@ -21,6 +22,8 @@ EngagementScore engagementScore(const EngagementTotals& totals, int64_t nowMs, c
 // Fractional days from `sinceMs` to `nowMs` (never negative); -1 when sinceMs is 0 (never).
 double daysSince(int64_t sinceMs, int64_t nowMs);
 
+// {"score","recency","frequency","monetary"}
+void writeScore(JsonWriter& out, const EngagementScore& score);
 Json scoreJson(const EngagementScore& score);
 
 }  // namespace engage::detail

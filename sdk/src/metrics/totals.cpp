@@ -3,6 +3,7 @@
 
 #include "base/json_access.h"
 #include "engage/engagement.h"
+#include "metrics/figures.h"
 
 namespace engage {
 namespace {
@@ -53,15 +54,22 @@ void mergeTotals(EngagementTotals& into, const EngagementTotals& add) {
   into.lastOrderMs = std::max(into.lastOrderMs, add.lastOrderMs);
 }
 
+void detail::writeTotals(JsonWriter& out, const EngagementTotals& totals) {
+  out.beginObject();
+  for (const CounterField& c : kCounters) out.field(c.name, totals.*c.field);
+  out.field("revenue", totals.revenue);
+  out.key("funnel").beginArray();
+  for (int64_t n : totals.funnel) out.value(n);
+  out.endArray();
+  out.field("firstSeenMs", totals.firstSeenMs).field("lastSeenMs", totals.lastSeenMs);
+  out.field("lastOrderMs", totals.lastOrderMs);
+  out.endObject();
+}
+
 nlohmann::json totalsToJson(const EngagementTotals& totals) {
-  Json j = Json::object();
-  for (const CounterField& c : kCounters) j[c.name] = totals.*c.field;
-  j["revenue"] = totals.revenue;
-  j["funnel"] = totals.funnel;
-  j["firstSeenMs"] = totals.firstSeenMs;
-  j["lastSeenMs"] = totals.lastSeenMs;
-  j["lastOrderMs"] = totals.lastOrderMs;
-  return j;
+  detail::JsonWriter out;
+  detail::writeTotals(out, totals);
+  return detail::parseJson(out.text()).value_or(Json::object());
 }
 
 EngagementTotals totalsFromJson(const nlohmann::json& json) {

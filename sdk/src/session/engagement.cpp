@@ -152,24 +152,17 @@ int64_t Engagement::currentSessionId(int64_t wallMs) {
 }
 
 void Engagement::clear() {
-  for (const char* name : {"session", "cart", "lifetime"}) impl_->store.remove(name);
+  impl_->saveSession(std::nullopt);
+  impl_->saveCart(detail::Cart{});
+  impl_->lifetimeDoc.save(std::nullopt, [](const DeviceLifetime&) { return std::string(); });
   impl_->pageSessionId = 0;
 }
 
 // ---- Impl: documents and engaged time
 
-std::optional<SessionState> Engagement::Impl::loadSession() {
-  std::optional<Json> doc = store.read("session");
-  return doc ? detail::sessionFromJson(*doc) : std::nullopt;
-}
+std::optional<SessionState> Engagement::Impl::loadSession() { return sessionDoc.load(detail::sessionFromJson); }
 
-void Engagement::Impl::saveSession(const std::optional<SessionState>& s) {
-  if (s) {
-    store.write("session", detail::sessionToJson(*s));
-  } else {
-    store.remove("session");
-  }
-}
+void Engagement::Impl::saveSession(const std::optional<SessionState>& s) { sessionDoc.save(s, detail::sessionText); }
 
 int64_t Engagement::Impl::creditWithin(const std::optional<detail::EngagedInterval>& interval,
                                         const SessionState& s) {

@@ -13,6 +13,7 @@
 #include "session/page_tracker.h"
 #include "session/session_state.h"
 #include "session/state_store.h"
+#include "session/summary.h"
 
 namespace engage {
 
@@ -26,10 +27,18 @@ struct DeviceLifetime {
 
 struct Engagement::Impl {
   Impl(EngagementConfig c, KeyValueStore& kv, std::string prefix)
-      : config(std::move(c)), store(kv, std::move(prefix)), page(config.idleCutoffMs) {}
+      : config(std::move(c)),
+        store(kv, std::move(prefix)),
+        sessionDoc(store, "session"),
+        cartDoc(store, "cart"),
+        lifetimeDoc(store, "lifetime"),
+        page(config.idleCutoffMs) {}
 
   EngagementConfig config;
   detail::StateStore store;
+  detail::Document<detail::SessionState> sessionDoc;
+  detail::Document<detail::Cart> cartDoc;
+  detail::Document<DeviceLifetime> lifetimeDoc;
   detail::PageTracker page;
   int64_t pageSessionId = 0;  // the session this tab's current page was viewed in
 
@@ -65,9 +74,8 @@ struct Engagement::Impl {
   // --- engagement_view.cpp
   // Lifetime totals with the current session folded in as of nowMs (ended if it has expired).
   EngagementTotals totalsAt(int64_t nowMs, std::optional<detail::SessionState>& live);
+  std::string metricsText(int64_t nowMs);
 };
 
-// Session Started / Session Ended / current-session properties.
-Json sessionSummary(const detail::SessionState& s, const EngagementConfig& config);
 
 }  // namespace engage

@@ -1,5 +1,7 @@
 // metrics() and totals(): read-only views. A session that has timed out but was not yet ended by a
 // call is shown as it will be ended (in the lifetime, with its abandonment), without writing anything.
+// The reply is written as text (the hot path: the binding hands it to JS as is); metrics() parses it.
+#include "metrics/figures.h"
 #include "metrics/score.h"
 #include "session/engagement_impl.h"
 
@@ -8,7 +10,15 @@ namespace {
 
 using detail::SessionState;
 
-Json nullIfNever(double days) { return days < 0 ? Json() : Json(days); }
+void writeDaysSince(detail::JsonWriter& out, const char* name, int64_t sinceMs, int64_t nowMs) {
+  double days = detail::daysSince(sinceMs, nowMs);
+  out.key(name);
+  if (days < 0) {
+    out.null();
+  } else {
+    out.value(days);
+  }
+}
 
 }  // namespace
 
@@ -30,40 +40,50 @@ EngagementTotals Engagement::Impl::totalsAt(int64_t nowMs, std::optional<Session
   return t;
 }
 
+std::string Engagement::Impl::metricsText(int64_t nowMs) {
+  std::optional<SessionState> live;
+  EngagementTotals t = totalsAt(nowMs, live);
+  detail::JsonWriter out(4096);
+  out.beginObject().field("asOfMs", nowMs).field("storageOk", !store.lastWriteFailed());
+  out.key("session");
+  if (live) {
+    out.beginObject();
+    detail::writeSessionSummary(out, *live, config);
+    out.field("cartOpen", live->cartOpen).field("checkoutOpen", live->checkoutOpen).endObject();
+  } else {
+    out.null();
+  }
+  out.key("page");
+  if (page.hasOpenPage()) {
+    page.writeSummary(out, nowMs);
+  } else {
+    out.null();
+  }
+  detail::Cart cart = loadCart();
+  out.key("cart").beginObject().key("products");
+  detail::writeProducts(out, cart);
+  out.field("itemCount", detail::itemCount(cart)).field("value", detail::cartValue(cart)).endObject();
+
+  detail::EngagementScore score = detail::engagementScore(t, nowMs, config);
+  out.key("lifetime").beginObject();
+  detail::writeFigures(out, t);
+  writeDaysSince(out, "daysSinceLastVisit", t.lastSeenMs, nowMs);
+  writeDaysSince(out, "daysSinceLastOrder", t.lastOrderMs, nowMs);
+  out.field("engagementScore", score.score).key("rfm");
+  detail::writeScore(out, score);
+  out.endObject().endObject();
+  return out.take();
+}
+
 EngagementTotals Engagement::totals(int64_t wallMs) {
   std::optional<SessionState> live;
   return impl_->totalsAt(wallMs, live);
 }
 
+std::string Engagement::metricsJson(int64_t wallMs) { return impl_->metricsText(wallMs); }
+
 nlohmann::json Engagement::metrics(int64_t wallMs) {
-  Impl& m = *impl_;
-  std::optional<SessionState> live;
-  EngagementTotals t = m.totalsAt(wallMs, live);
-  Json j = Json::object();
-  j["asOfMs"] = wallMs;
-  j["storageOk"] = !m.store.lastWriteFailed();
-  if (live) {
-    Json session = sessionSummary(*live, m.config);
-    session["cartOpen"] = live->cartOpen;
-    session["checkoutOpen"] = live->checkoutOpen;
-    j["session"] = session;
-  } else {
-    j["session"] = nullptr;
-  }
-  j["page"] = m.page.hasOpenPage() ? m.page.summary(wallMs) : Json();
-  detail::Cart cart = m.loadCart();
-  j["cart"] = {{"products", detail::productsJson(cart)},
-               {"itemCount", detail::itemCount(cart)},
-               {"value", detail::cartValue(cart)}};
-  Json lifetime = deriveFigures(t);
-  lifetime["daysSinceLastVisit"] = nullIfNever(detail::daysSince(t.lastSeenMs, wallMs));
-  lifetime["daysSinceLastOrder"] = nullIfNever(detail::daysSince(t.lastOrderMs, wallMs));
-  detail::EngagementScore score = detail::engagementScore(t, wallMs, m.config);
-  lifetime["engagementScore"] = score.score;
-  lifetime["rfm"] = detail::scoreJson(score);
-  lifetime["totals"] = totalsToJson(t);
-  j["lifetime"] = lifetime;
-  return j;
+  return detail::parseJson(impl_->metricsText(wallMs)).value_or(Json::object());
 }
 
 }  // namespace engage

@@ -5,10 +5,6 @@
 
 namespace engage::detail {
 
-bool PageTracker::engagedAt(int64_t instantMs) const {
-  return visible_ && focused_ && lastInputMs_ && instantMs < *lastInputMs_ + idleCutoffMs_;
-}
-
 std::optional<EngagedInterval> PageTracker::pending(int64_t nowMs) const {
   if (!accountedUntilMs_ || !visible_ || !focused_ || !lastInputMs_) return std::nullopt;
   int64_t from = *accountedUntilMs_;
@@ -44,24 +40,31 @@ void PageTracker::noteScroll(double percent, int64_t nowMs) {
 }
 
 void PageTracker::startPage(const Json& page, int64_t nowMs) {
-  page_ = Json::object();
-  for (const char* key : {"path", "url", "title"}) {
-    std::string v = stringOr(page, key, "");
-    if (!v.empty()) page_[key] = v;
-  }
-  open_ = true;
+  path_ = stringOr(page, "path", "");
+  url_ = stringOr(page, "url", "");
+  title_ = stringOr(page, "title", "");
+  open_ = viewed_ = true;
   pageStartMs_ = nowMs;
   engagedMs_ = 0;
   maxScrollPct_ = 0;
 }
 
-Json PageTracker::summary(int64_t nowMs) const {
-  Json j = page_;
+void PageTracker::writeSummary(JsonWriter& out, int64_t nowMs) const {
   std::optional<EngagedInterval> unreported = pending(nowMs);
-  j["engagedMs"] = engagedMs_ + (unreported ? unreported->toMs - unreported->fromMs : 0);
-  j["maxScrollPct"] = maxScrollPct_;
-  j["durationMs"] = std::max<int64_t>(0, nowMs - pageStartMs_);
-  return j;
+  out.beginObject();
+  if (!path_.empty()) out.field("path", path_);
+  if (!url_.empty()) out.field("url", url_);
+  if (!title_.empty()) out.field("title", title_);
+  out.field("engagedMs", engagedMs_ + (unreported ? unreported->toMs - unreported->fromMs : 0))
+      .field("maxScrollPct", maxScrollPct_)
+      .field("durationMs", std::max<int64_t>(0, nowMs - pageStartMs_))
+      .endObject();
+}
+
+Json PageTracker::summary(int64_t nowMs) const {
+  JsonWriter out;
+  writeSummary(out, nowMs);
+  return parseJson(out.text()).value_or(Json::object());
 }
 
 Json PageTracker::leave(int64_t nowMs) {
@@ -71,7 +74,7 @@ Json PageTracker::leave(int64_t nowMs) {
 }
 
 void PageTracker::reopen(int64_t nowMs) {
-  if (open_ || page_.empty()) return;
+  if (open_ || !viewed_) return;
   open_ = true;
   pageStartMs_ = nowMs;
   engagedMs_ = 0;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/json_access.h"
+#include "metrics/json_writer.h"
 
 namespace engage::detail {
 
@@ -39,20 +40,21 @@ class PageTracker {
   void reopen(int64_t nowMs);
 
   Json summary(int64_t nowMs) const;  // the same fields, without closing
+  void writeSummary(JsonWriter& out, int64_t nowMs) const;  // ... as an object into `out`
   int64_t engagedMs() const { return engagedMs_; }
+  const std::string& path() const { return path_; }
   // The engaged interval between the last advance() and nowMs (what advance(nowMs) would report).
   std::optional<EngagedInterval> pending(int64_t nowMs) const;
 
  private:
-  bool engagedAt(int64_t instantMs) const;
-
   int64_t idleCutoffMs_;
   bool visible_ = false;
   bool focused_ = false;
   std::optional<int64_t> lastInputMs_;
   std::optional<int64_t> accountedUntilMs_;
   bool open_ = false;
-  Json page_ = Json::object();  // path, url, title of the page view
+  bool viewed_ = false;  // a page view happened in this tab
+  std::string path_, url_, title_;  // of the page view; "" when not given
   int64_t pageStartMs_ = 0;
   int64_t engagedMs_ = 0;
   double maxScrollPct_ = 0;

@@ -2,6 +2,7 @@
 // folding an ended session into the device's lifetime.
 #include <algorithm>
 
+#include "metrics/figures.h"
 #include "session/engagement_impl.h"
 
 namespace engage {
@@ -18,34 +19,45 @@ std::string pagePath(const Json& event) {
 }
 
 Json abandonment(const SessionState& s, const detail::Cart& cart) {
-  return Json{{"sessionId", s.id},
-              {"products", detail::productsJson(cart)},
-              {"itemCount", detail::itemCount(cart)},
-              {"value", detail::cartValue(cart)},
-              {"abandonedAtMs", s.lastActivityMs}};
+  detail::JsonWriter out;
+  out.beginObject().field("sessionId", s.id).key("products");
+  detail::writeProducts(out, cart);
+  out.field("itemCount", detail::itemCount(cart))
+      .field("value", detail::cartValue(cart))
+      .field("abandonedAtMs", s.lastActivityMs)
+      .endObject();
+  return detail::parsed(out);
+}
+
+Json ended(const SessionState& s, const EngagementConfig& config, detail::EndReason reason, const detail::Cart& cart,
+           const detail::SessionOutcome& outcome) {
+  detail::JsonWriter out;
+  out.beginObject();
+  detail::writeSessionSummary(out, s, config);
+  out.field("endMs", s.lastActivityMs)
+      .field("reason", detail::endReasonName(reason))
+      .field("cartItems", detail::itemCount(cart))
+      .field("cartValue", detail::cartValue(cart))
+      .field("cartAbandoned", outcome.cartAbandoned)
+      .field("checkoutAbandoned", outcome.checkoutAbandoned)
+      .endObject();
+  return detail::parsed(out);
+}
+
+Json started(const SessionState& s) {
+  detail::JsonWriter out;
+  out.beginObject()
+      .field("sessionId", s.id)
+      .field("sessionNumber", s.number)
+      .field("startMs", s.startMs)
+      .field("landingPage", s.landingPage)
+      .field("referrer", s.referrer)
+      .field("campaign", s.campaign)
+      .endObject();
+  return detail::parsed(out);
 }
 
 }  // namespace
-
-Json sessionSummary(const SessionState& s, const EngagementConfig& config) {
-  bool engaged = detail::isEngaged(s, config);
-  return Json{{"sessionId", s.id},
-              {"sessionNumber", s.number},
-              {"startMs", s.startMs},
-              {"lastActivityMs", s.lastActivityMs},
-              {"durationMs", s.lastActivityMs - s.startMs},
-              {"pageViews", s.pageViews},
-              {"engagedMs", s.engagedMs},
-              {"engaged", engaged},
-              {"bounce", !engaged},
-              {"converted", s.converted},
-              {"orders", s.orders},
-              {"revenue", s.revenue},
-              {"funnelStep", s.funnelStep},
-              {"landingPage", s.landingPage},
-              {"referrer", s.referrer},
-              {"campaign", s.campaign}};
-}
 
 detail::SessionOutcome Engagement::Impl::outcomeIfEndedNow(const SessionState& s, const detail::Cart& cart) const {
   detail::SessionOutcome outcome;
@@ -71,14 +83,7 @@ void Engagement::Impl::end(std::optional<SessionState>& s, detail::EndReason rea
   detail::foldSession(life.totals, *s, outcome, config);
   saveLifetime(life);
 
-  Json summary = sessionSummary(*s, config);
-  summary["endMs"] = s->lastActivityMs;
-  summary["reason"] = detail::endReasonName(reason);
-  summary["cartItems"] = detail::itemCount(cart);
-  summary["cartValue"] = detail::cartValue(cart);
-  summary["cartAbandoned"] = outcome.cartAbandoned;
-  summary["checkoutAbandoned"] = outcome.checkoutAbandoned;
-  out.push_back({engagement_events::kSessionEnded, summary, s->id, s->lastActivityMs});
+  out.push_back({engagement_events::kSessionEnded, ended(*s, config, reason, cart, outcome), s->id, s->lastActivityMs});
   if (outcome.cartAbandoned) {
     out.push_back({engagement_events::kCartAbandoned, abandonment(*s, cart), s->id, s->lastActivityMs});
   }
@@ -107,39 +112,33 @@ void Engagement::Impl::ensureOpen(std::optional<SessionState>& s, int64_t nowMs,
   fresh.lastActivityMs = nowMs;
   fresh.number = loadLifetime().totals.sessions + 1;
   fresh.attributed = event != nullptr;
-  fresh.landingPage = event ? pagePath(*event) : detail::stringOr(page.summary(nowMs), "path", "");
+  fresh.landingPage = event ? pagePath(*event) : page.path();
   fresh.referrer = campaign.referrer;
   fresh.campaignKey = campaign.key;
   fresh.campaignHost = campaign.externalHost;
   fresh.campaign = campaign.campaign;
   s = fresh;
-  Json properties = {{"sessionId", fresh.id}, {"sessionNumber", fresh.number}, {"startMs", fresh.startMs},
-                     {"landingPage", fresh.landingPage}, {"referrer", fresh.referrer},
-                     {"campaign", fresh.campaign}};
-  out.push_back({engagement_events::kSessionStarted, properties, fresh.id, nowMs});
+  out.push_back({engagement_events::kSessionStarted, started(fresh), fresh.id, nowMs});
 }
 
 // ---- documents
 
 detail::Cart Engagement::Impl::loadCart() {
-  std::optional<Json> doc = store.read("cart");
-  return doc ? detail::cartFromJson(*doc, config) : detail::Cart{};
+  auto parse = [this](const Json& j) { return std::optional<detail::Cart>(detail::cartFromJson(j, config)); };
+  return cartDoc.load(parse).value_or(detail::Cart{});
 }
 
 void Engagement::Impl::saveCart(const detail::Cart& cart) {
-  if (cart.lines.empty()) {
-    store.remove("cart");
-  } else {
-    store.write("cart", detail::cartToJson(cart));
-  }
+  auto text = [](const detail::Cart& c) { return detail::dumpJson(detail::cartToJson(c)); };
+  cartDoc.save(cart.lines.empty() ? std::nullopt : std::optional<detail::Cart>(cart), text);
 }
 
-DeviceLifetime Engagement::Impl::loadLifetime() {
+namespace {
+
+std::optional<DeviceLifetime> lifetimeFromJson(const Json& doc) {
   DeviceLifetime life;
-  std::optional<Json> doc = store.read("lifetime");
-  if (!doc) return life;
-  if (const Json* totals = detail::member(*doc, "totals")) life.totals = totalsFromJson(*totals);
-  const Json* ids = detail::member(*doc, "orderIds");
+  if (const Json* totals = detail::member(doc, "totals")) life.totals = totalsFromJson(*totals);
+  const Json* ids = detail::member(doc, "orderIds");
   if (ids && ids->is_array()) {
     for (const Json& id : *ids) {
       if (id.is_string()) life.orderIds.push_back(id.get<std::string>());
@@ -148,8 +147,20 @@ DeviceLifetime Engagement::Impl::loadLifetime() {
   return life;
 }
 
-void Engagement::Impl::saveLifetime(const DeviceLifetime& life) {
-  store.write("lifetime", Json{{"totals", totalsToJson(life.totals)}, {"orderIds", life.orderIds}});
+std::string lifetimeText(const DeviceLifetime& life) {
+  detail::JsonWriter out;
+  out.beginObject().key("totals");
+  detail::writeTotals(out, life.totals);
+  out.key("orderIds").beginArray();
+  for (const std::string& id : life.orderIds) out.value(id);
+  out.endArray().endObject();
+  return out.take();
 }
+
+}  // namespace
+
+DeviceLifetime Engagement::Impl::loadLifetime() { return lifetimeDoc.load(lifetimeFromJson).value_or(DeviceLifetime{}); }
+
+void Engagement::Impl::saveLifetime(const DeviceLifetime& life) { lifetimeDoc.save(life, lifetimeText); }
 
 }  // namespace engage

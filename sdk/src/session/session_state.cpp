@@ -14,30 +14,6 @@ const char* endReasonName(EndReason reason) {
   return "timeout";
 }
 
-Json sessionToJson(const SessionState& s) {
-  return Json{{"id", s.id},
-              {"start", s.startMs},
-              {"last", s.lastActivityMs},
-              {"number", s.number},
-              {"pages", s.pageViews},
-              {"engagedMs", s.engagedMs},
-              {"campaignKey", s.campaignKey},
-              {"campaignHost", s.campaignHost},
-              {"campaign", s.campaign},
-              {"landing", s.landingPage},
-              {"referrer", s.referrer},
-              {"attributed", s.attributed},
-              {"orders", s.orders},
-              {"revenue", s.revenue},
-              {"converted", s.converted},
-              {"cartAdded", s.cartAdded},
-              {"cartOpen", s.cartOpen},
-              {"checkoutStarted", s.checkoutStarted},
-              {"checkoutOpen", s.checkoutOpen},
-              {"funnel", s.funnelStep},
-              {"lastOrder", s.lastOrderMs}};
-}
-
 std::optional<SessionState> sessionFromJson(const Json& j) {
   SessionState s;
   s.id = integerOr(j, "id", 0);

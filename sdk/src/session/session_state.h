@@ -40,7 +40,6 @@ struct SessionState {
 enum class EndReason { Timeout, MaxLength, CampaignChange, Explicit };
 const char* endReasonName(EndReason reason);
 
-Json sessionToJson(const SessionState& s);
 // nullopt for anything that is not a plausible session (missing, corrupt, start after last activity).
 std::optional<SessionState> sessionFromJson(const Json& j);
 

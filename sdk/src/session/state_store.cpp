@@ -2,20 +2,18 @@
 
 namespace engage::detail {
 
-std::optional<Json> StateStore::read(const std::string& name) {
+std::optional<std::string> StateStore::readText(const std::string& name) {
   auto pending = unsaved_.find(name);
   if (pending != unsaved_.end()) return pending->second;
-  std::optional<std::string> text = store_.get(prefix_ + name);
-  if (!text) return std::nullopt;
-  return parseJson(*text);
+  return store_.get(prefix_ + name);
 }
 
-bool StateStore::write(const std::string& name, const Json& doc) {
-  if (store_.set(prefix_ + name, dumpJson(doc))) {
+bool StateStore::writeText(const std::string& name, const std::string& text) {
+  if (store_.set(prefix_ + name, text)) {
     unsaved_.erase(name);
     return true;
   }
-  unsaved_[name] = doc;
+  unsaved_[name] = text;
   return false;
 }
 

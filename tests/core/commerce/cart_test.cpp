@@ -73,15 +73,5 @@ TEST(Cart, JsonRoundTripAndTolerance) {
   EXPECT_TRUE(cartFromJson(Json::array(), config).lines.empty());
 }
 
-TEST(Cart, ProductsJsonUsesSegmentFields) {
-  EngagementConfig config;
-  Cart cart;
-  addToCart(cart, {"a", "Mug", 2.5, 2}, config);
-  addToCart(cart, {"b", "", 1, 1}, config);
-  Json products = productsJson(cart);
-  EXPECT_EQ(products[0], (Json{{"product_id", "a"}, {"name", "Mug"}, {"price", 2.5}, {"quantity", 2}}));
-  EXPECT_FALSE(products[1].contains("name"));
-}
-
 }  // namespace
 }  // namespace engage::detail
