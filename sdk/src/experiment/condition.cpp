@@ -1,6 +1,6 @@
 #include "experiment/condition.h"
 
-#include <cstring>
+#include <utility>
 
 #include "experiment/js_value.h"
 #include "experiment/version_string.h"
@@ -102,44 +102,63 @@ bool regexTest(const Json& actual, const Json& pattern, bool ignoreCase, const C
   return re && re->test(jsToString(actual));
 }
 
-bool versionCompare(const Json& actual, const Json& expected, const char* op) {
-  int c = compareUtf16(paddedVersionString(actual), paddedVersionString(expected));
-  if (!std::strcmp(op, "$veq")) return c == 0;
-  if (!std::strcmp(op, "$vne")) return c != 0;
-  if (!std::strcmp(op, "$vgt")) return c > 0;
-  if (!std::strcmp(op, "$vgte")) return c >= 0;
-  if (!std::strcmp(op, "$vlt")) return c < 0;
-  return c <= 0;  // $vlte
+enum class Op {
+  Unknown, Veq, Vne, Vgt, Vgte, Vlt, Vlte, Eq, Ne, Lt, Lte, Gt, Gte, Exists, In, Ini, Nin, Nini,
+  InGroup, NotInGroup, Not, Size, ElemMatch, All, Alli, Regex, Regexi, Type,
+};
+
+// One table lookup instead of a chain of string comparisons (operators run on every evaluation).
+Op operatorOf(const std::string& name) {
+  static const std::pair<const char*, Op> kOps[] = {
+      {"$veq", Op::Veq}, {"$vne", Op::Vne}, {"$vgt", Op::Vgt}, {"$vgte", Op::Vgte}, {"$vlt", Op::Vlt},
+      {"$vlte", Op::Vlte}, {"$eq", Op::Eq}, {"$ne", Op::Ne}, {"$lt", Op::Lt}, {"$lte", Op::Lte},
+      {"$gt", Op::Gt}, {"$gte", Op::Gte}, {"$exists", Op::Exists}, {"$in", Op::In}, {"$ini", Op::Ini},
+      {"$nin", Op::Nin}, {"$nini", Op::Nini}, {"$inGroup", Op::InGroup}, {"$notInGroup", Op::NotInGroup},
+      {"$not", Op::Not}, {"$size", Op::Size}, {"$elemMatch", Op::ElemMatch}, {"$all", Op::All},
+      {"$alli", Op::Alli}, {"$regex", Op::Regex}, {"$regexi", Op::Regexi}, {"$type", Op::Type}};
+  if (name.size() < 3 || name[0] != '$') return Op::Unknown;
+  for (const auto& [text, op] : kOps) {
+    if (text[1] == name[1] && name == text) return op;
+  }
+  return Op::Unknown;
 }
 
-bool evalOperator(const std::string& op, const Json& actual, const Json& expected,
+int versionOrder(const Json& actual, const Json& expected) {
+  return compareUtf16(paddedVersionString(actual), paddedVersionString(expected));
+}
+
+bool evalOperator(const std::string& name, const Json& actual, const Json& expected,
                   const ConditionContext& ctx) {
-  if (op == "$veq" || op == "$vne" || op == "$vgt" || op == "$vgte" || op == "$vlt" || op == "$vlte") {
-    return versionCompare(actual, expected, op.c_str());
+  switch (operatorOf(name)) {
+    case Op::Veq: return versionOrder(actual, expected) == 0;
+    case Op::Vne: return versionOrder(actual, expected) != 0;
+    case Op::Vgt: return versionOrder(actual, expected) > 0;
+    case Op::Vgte: return versionOrder(actual, expected) >= 0;
+    case Op::Vlt: return versionOrder(actual, expected) < 0;
+    case Op::Vlte: return versionOrder(actual, expected) <= 0;
+    case Op::Eq: return jsStrictEquals(actual, expected);
+    case Op::Ne: return !jsStrictEquals(actual, expected);
+    case Op::Lt: return jsCompare(actual, expected, JsCompare::Less);
+    case Op::Lte: return jsCompare(actual, expected, JsCompare::LessEqual);
+    case Op::Gt: return jsCompare(actual, expected, JsCompare::Greater);
+    case Op::Gte: return jsCompare(actual, expected, JsCompare::GreaterEqual);
+    case Op::Exists: return jsTruthy(expected) ? !actual.is_null() : actual.is_null();
+    case Op::In: return expected.is_array() && isIn(actual, expected, false);
+    case Op::Ini: return expected.is_array() && isIn(actual, expected, true);
+    case Op::Nin: return expected.is_array() && !isIn(actual, expected, false);
+    case Op::Nini: return expected.is_array() && !isIn(actual, expected, true);
+    case Op::InGroup: return isIn(actual, savedGroup(expected, ctx), false);
+    case Op::NotInGroup: return !isIn(actual, savedGroup(expected, ctx), false);
+    case Op::Not: return !evalConditionValue(expected, actual, ctx, false);
+    case Op::Size: return actual.is_array() && evalConditionValue(expected, Json(actual.size()), ctx, false);
+    case Op::ElemMatch: return elemMatch(actual, expected, ctx);
+    case Op::All: return expected.is_array() && isInAll(actual, expected, ctx, false);
+    case Op::Alli: return expected.is_array() && isInAll(actual, expected, ctx, true);
+    case Op::Regex: return regexTest(actual, expected, false, ctx);
+    case Op::Regexi: return regexTest(actual, expected, true, ctx);
+    case Op::Type: return expected.is_string() && expected.get_ref<const std::string&>() == jsTypeName(actual);
+    case Op::Unknown: break;
   }
-  if (op == "$eq") return jsStrictEquals(actual, expected);
-  if (op == "$ne") return !jsStrictEquals(actual, expected);
-  if (op == "$lt") return jsCompare(actual, expected, JsCompare::Less);
-  if (op == "$lte") return jsCompare(actual, expected, JsCompare::LessEqual);
-  if (op == "$gt") return jsCompare(actual, expected, JsCompare::Greater);
-  if (op == "$gte") return jsCompare(actual, expected, JsCompare::GreaterEqual);
-  if (op == "$exists") return jsTruthy(expected) ? !actual.is_null() : actual.is_null();
-  if (op == "$in") return expected.is_array() && isIn(actual, expected, false);
-  if (op == "$ini") return expected.is_array() && isIn(actual, expected, true);
-  if (op == "$nin") return expected.is_array() && !isIn(actual, expected, false);
-  if (op == "$nini") return expected.is_array() && !isIn(actual, expected, true);
-  if (op == "$inGroup") return isIn(actual, savedGroup(expected, ctx), false);
-  if (op == "$notInGroup") return !isIn(actual, savedGroup(expected, ctx), false);
-  if (op == "$not") return !evalConditionValue(expected, actual, ctx, false);
-  if (op == "$size") {
-    return actual.is_array() && evalConditionValue(expected, Json(actual.size()), ctx, false);
-  }
-  if (op == "$elemMatch") return elemMatch(actual, expected, ctx);
-  if (op == "$all") return expected.is_array() && isInAll(actual, expected, ctx, false);
-  if (op == "$alli") return expected.is_array() && isInAll(actual, expected, ctx, true);
-  if (op == "$regex") return regexTest(actual, expected, false, ctx);
-  if (op == "$regexi") return regexTest(actual, expected, true, ctx);
-  if (op == "$type") return expected.is_string() && expected.get_ref<const std::string&>() == jsTypeName(actual);
   return false;  // unknown operator
 }
 

@@ -13,6 +13,7 @@
 #include "engage/experiment.h"
 #include "experiment/experiment_def.h"
 #include "experiment/exposure_log.h"
+#include "experiment/feature_def.h"
 #include "experiment/regex_cache.h"
 #include "experiment/sticky_bucket.h"
 
@@ -40,9 +41,8 @@ struct EvalState {
   StickyBucketStore sticky;
   ExposureLog exposures;
   bool stickyEnabled;
-  // The compiled experiment of each experiment rule, keyed by the rule's address in `features`;
-  // cleared whenever `features` is replaced.
-  std::unordered_map<const Json*, std::shared_ptr<const ExperimentDef>> ruleExperiments;
+  // Features compiled on first use (they point into `features`); cleared whenever it changes.
+  std::unordered_map<std::string, FeatureDef> compiledFeatures;
 };
 
 // The features being evaluated above the current one (prerequisite cycle detection). The views

@@ -48,7 +48,7 @@ bool FeatureEvaluator::configure(const nlohmann::json& context) {
     if (const Json* v = detail::member(context, key)) target = *v;
   };
   apply("features", state_->features);
-  state_->ruleExperiments.clear();  // rule addresses changed
+  state_->compiledFeatures.clear();  // rule addresses changed
   apply("savedGroups", state_->savedGroups);
   apply("contextualBandits", state_->bandits);
   apply("attributes", state_->attributes);
@@ -63,7 +63,7 @@ bool FeatureEvaluator::configure(const nlohmann::json& context) {
 
 bool FeatureEvaluator::setFeatures(nlohmann::json features) {
   if (!setObject(state_->features, std::move(features))) return false;
-  state_->ruleExperiments.clear();  // rule addresses changed
+  state_->compiledFeatures.clear();  // rule addresses changed
   return true;
 }
 bool FeatureEvaluator::setSavedGroups(nlohmann::json groups) { return setObject(state_->savedGroups, std::move(groups)); }

@@ -4,6 +4,7 @@
 
 #include "experiment/condition.h"
 #include "experiment/experiment_support.h"
+#include "experiment/feature_def.h"
 #include "experiment/js_value.h"
 
 namespace engage::detail {
@@ -13,13 +14,13 @@ namespace {
 const Json kNullJson;
 const Json kEmptyArray = Json::array();
 
-FeatureResult featureResult(const Json& value, const char* source, const Json& rule = kNullJson) {
+FeatureResult featureResult(const Json& value, const char* source, const std::string* ruleId = nullptr) {
   FeatureResult r;
   r.value = value;
   r.on = jsTruthy(value);
   r.off = !r.on;
   r.source = source;
-  if (const Json* id = truthyMember(rule, "id")) r.ruleId = jsToString(*id);
+  if (ruleId) r.ruleId = *ruleId;
   return r;
 }
 
@@ -40,42 +41,16 @@ Prerequisites checkPrerequisites(EvalState& state, const Json& parents, const Fe
 }
 
 // isIncludedInRollout for force rules: a range, or a coverage, of the hash of seed || feature id.
-bool includedInRollout(EvalState& state, const Json& rule, std::string_view id) {
-  const Json* range = truthyMember(rule, "range");
-  const Json* coverage = member(rule, "coverage");
-  if (!range && !coverage) return true;
-  if (!range && coverage->is_number() && coverage->get<double>() == 0) return false;
-  bool sticky = state.stickyEnabled && !truthyMember(rule, "disableStickyBucketing");
-  const Json* fallback = sticky ? member(rule, "fallbackAttribute") : nullptr;
-  HashAttribute h = hashAttributeOf(state, member(rule, "hashAttribute"), fallback);
+bool includedInRollout(EvalState& state, const RuleDef& rule) {
+  if (!rule.range && !rule.coverage) return true;
+  if (!rule.range && rule.coverage->is_number() && rule.coverage->get<double>() == 0) return false;
+  bool sticky = state.stickyEnabled && !rule.disableStickyBucketing;
+  HashAttribute h = hashAttributeOf(state, rule.hashAttribute, sticky ? rule.fallbackAttribute : nullptr);
   if (!jsTruthy(*h.value)) return false;
-  const Json* seed = truthyMember(rule, "seed");
-  std::optional<double> n = gbHash(seed ? jsToString(*seed) : std::string(id), jsToString(*h.value),
-                                   numberMember(rule, "hashVersion", 1));
+  std::optional<double> n = gbHash(rule.seed, jsToString(*h.value), rule.hashVersion);
   if (!n) return false;
-  if (range) {
-    std::vector<VariationRange> r = parseRanges(Json::array({*range}));
-    return inRange(*n, r[0]);
-  }
-  return *n <= jsToNumber(*coverage);  // NaN coverage includes nobody, as in JS
-}
-
-// The Experiment a rule describes: only the fields the JS SDK copies, with the same presence rules.
-Json experimentFromRule(const Json& rule, const Json& variations, std::string_view id) {
-  Json exp = Json::object();
-  exp["variations"] = variations;
-  const Json* key = truthyMember(rule, "key");
-  exp["key"] = key ? jsToString(*key) : std::string(id);
-  if (const Json* coverage = member(rule, "coverage")) exp["coverage"] = *coverage;
-  for (const char* field : {"bucketVersion", "minBucketVersion"}) {
-    if (const Json* v = member(rule, field)) exp[field] = *v;
-  }
-  for (const char* field : {"weights", "hashAttribute", "fallbackAttribute", "disableStickyBucketing",
-                            "namespace", "meta", "ranges", "name", "phase", "seed", "hashVersion",
-                            "filters", "condition"}) {
-    if (const Json* v = truthyMember(rule, field)) exp[field] = *v;
-  }
-  return exp;
+  if (rule.range) return inRange(*n, *rule.range);
+  return *n <= jsToNumber(*rule.coverage);  // NaN coverage includes nobody, as in JS
 }
 
 // Contextual bandits: the first leaf whose condition matches the visitor sets the weights; with no
@@ -105,26 +80,23 @@ Json applyBandit(EvalState& state, const Json& rule, Json& exp) {
   return meta;
 }
 
-// The compiled experiment of an experiment rule, or null when the rule has no variations. Built
-// once per features payload; a contextual-bandit rule whose bandit is known gets a per-visitor
-// copy with the matched leaf's weights, and `bandit` receives the leaf metadata.
-std::shared_ptr<const ExperimentDef> ruleExperiment(EvalState& state, const Json& rule, std::string_view id,
-                                                    Json& bandit) {
-  auto cached = state.ruleExperiments.find(&rule);
-  if (cached == state.ruleExperiments.end()) {
-    const Json* variations = member(rule, "contextualVariations");
-    if (!variations || variations->is_null()) variations = member(rule, "variations");
-    std::shared_ptr<const ExperimentDef> def;
-    if (variations && jsTruthy(*variations)) {
-      def = compileExperiment(std::make_shared<const Json>(experimentFromRule(rule, *variations, id)));
-    }
-    cached = state.ruleExperiments.emplace(&rule, std::move(def)).first;
-  }
-  if (!cached->second || !member(rule, "contextualBanditRef")) return cached->second;
-  Json exp = *cached->second->json;
-  bandit = applyBandit(state, rule, exp);
-  if (bandit.is_null()) return cached->second;
+// The experiment of a rule for this visitor: the compiled one, or for a contextual-bandit rule
+// whose bandit is known a copy with the matched leaf's weights (`bandit` gets the leaf metadata).
+std::shared_ptr<const ExperimentDef> ruleExperiment(EvalState& state, const RuleDef& rule, Json& bandit) {
+  if (!rule.experiment || !rule.banditRef) return rule.experiment;
+  Json exp = *rule.experiment->json;
+  bandit = applyBandit(state, *rule.rule, exp);
+  if (bandit.is_null()) return rule.experiment;
   return compileExperiment(std::make_shared<const Json>(std::move(exp)));
+}
+
+const FeatureDef* compiledFeature(EvalState& state, std::string_view id) {
+  std::string key(id);
+  auto it = state.compiledFeatures.find(key);
+  if (it != state.compiledFeatures.end()) return &it->second;
+  const Json* feature = member(state.features, id);
+  if (!feature || !jsTruthy(*feature)) return nullptr;  // unknown ids are not cached (unbounded)
+  return &state.compiledFeatures.emplace(std::move(key), compileFeature(id, *feature)).first->second;
 }
 
 }  // namespace
@@ -134,39 +106,36 @@ FeatureResult evalFeatureIn(EvalState& state, std::string_view id, const Feature
       static_cast<int>(chain.size()) >= state.config.maxPrerequisiteDepth) {
     return featureResult(kNullJson, "cyclicPrerequisite");
   }
-  if (const Json* forced = member(state.forcedFeatures, id)) return featureResult(*forced, "override");
-  const Json* feature = member(state.features, id);
-  if (!feature || !jsTruthy(*feature)) return featureResult(kNullJson, "unknownFeature");
+  if (!state.forcedFeatures.empty()) {
+    if (const Json* forced = member(state.forcedFeatures, id)) return featureResult(*forced, "override");
+  }
+  const FeatureDef* feature = compiledFeature(state, id);
+  if (!feature) return featureResult(kNullJson, "unknownFeature");
 
-  const Json* rules = member(*feature, "rules");
-  if (rules && rules->is_array() && !rules->empty()) {
+  if (!feature->rules.empty()) {
     FeatureChain inner = chain;
-    inner.push_back(id);
-    for (const Json& rule : *rules) {
-      if (!rule.is_object()) continue;
-      if (const Json* parents = truthyMember(rule, "parentConditions")) {
-        Prerequisites outcome = checkPrerequisites(state, *parents, inner);
+    inner.push_back(feature->id);
+    for (const RuleDef& rule : feature->rules) {
+      if (rule.parentConditions) {
+        Prerequisites outcome = checkPrerequisites(state, *rule.parentConditions, inner);
         if (outcome == Prerequisites::Cyclic) return featureResult(kNullJson, "cyclicPrerequisite");
         if (outcome == Prerequisites::Block) return featureResult(kNullJson, "prerequisite");
         if (outcome == Prerequisites::SkipRule) continue;
       }
-      const Json* filters = truthyMember(rule, "filters");
-      if (filters && filteredOut(state, *filters)) continue;
+      if (rule.filters && filteredOut(state, *rule.filters)) continue;
 
-      if (const Json* force = member(rule, "force")) {
-        const Json* condition = truthyMember(rule, "condition");
-        if (condition && !conditionPasses(state, *condition)) continue;
-        if (!includedInRollout(state, rule, id)) continue;
-        return featureResult(*force, "force", rule);
+      if (rule.force) {
+        if (rule.condition && !conditionPasses(state, *rule.condition)) continue;
+        if (!includedInRollout(state, rule)) continue;
+        return featureResult(*rule.force, "force", &rule.ruleId);
       }
 
       Json bandit;
-      std::shared_ptr<const ExperimentDef> exp = ruleExperiment(state, rule, id, bandit);
+      std::shared_ptr<const ExperimentDef> exp = ruleExperiment(state, rule, bandit);
       if (!exp) continue;
-      std::string featureId(id);
-      ExperimentResult result = runExperimentIn(state, *exp, &featureId, inner);
+      ExperimentResult result = runExperimentIn(state, *exp, &feature->id, inner);
       if (result.inExperiment && !result.passthrough) {
-        FeatureResult out = featureResult(result.value, "experiment", rule);
+        FeatureResult out = featureResult(result.value, "experiment", &rule.ruleId);
         out.experiment = exp->json;
         if (!bandit.is_null() && result.hashUsed) {
           auto withBandit = std::make_shared<Json>(*exp->json);
@@ -179,8 +148,7 @@ FeatureResult evalFeatureIn(EvalState& state, std::string_view id, const Feature
       }
     }
   }
-  const Json* defaultValue = member(*feature, "defaultValue");
-  return featureResult(defaultValue ? *defaultValue : kNullJson, "defaultValue");
+  return featureResult(feature->defaultValue ? *feature->defaultValue : kNullJson, "defaultValue");
 }
 
 }  // namespace engage::detail
