@@ -95,12 +95,13 @@ class ExperimentReportTest : public ::testing::Test {
     batch.clear();
   }
   Json get(const std::string& id, const QueryParams& query, int status = 200) {
-    ApiResponse response = AnalysisApi(*store).getExperiment(id, query);
+    ApiResponse response = AnalysisApi(*store, clock).getExperiment(id, query);
     EXPECT_EQ(response.status, status) << response.body;
     return detail::parseJson(response.body).value_or(Json());
   }
 
   testing::TempDir dir;
+  testing::FixedClock clock;
   std::unique_ptr<SqliteEventStore> store;
 };
 
@@ -199,14 +200,14 @@ TEST_F(ExperimentReportTest, ListsExperimentsWithVariationsInOrder) {
       trackAt("4", "c", kStart + 1, kExposureEvent, {{"experimentId", "alpha"}, {"variationId", 1}}),
       trackAt("5", "d", kStart + 1, kExposureEvent, {{"experimentId", "alpha"}}),  // no variation: not an exposure
   }).ok);
-  ApiResponse response = AnalysisApi(*store).getExperiments({});
+  ApiResponse response = AnalysisApi(*store, clock).getExperiments({});
   ASSERT_EQ(response.status, 200);
   EXPECT_EQ(Json::parse(response.body), Json::parse(R"({"experiments":[
     {"id":"alpha","visitors":1,"exposures":1,"firstExposure":"2026-01-01T00:00:00.001Z",
      "lastExposure":"2026-01-01T00:00:00.001Z","variations":[{"id":"1","visitors":1}]},
     {"id":"beta","visitors":2,"exposures":3,"firstExposure":"2026-01-01T00:00:00.000Z",
      "lastExposure":"2026-01-01T00:00:00.009Z","variations":[{"id":"2","visitors":1},{"id":"10","visitors":1}]}]})"));
-  EXPECT_EQ(AnalysisApi(*store).getExperiments({{"to", "nonsense"}}).status, 400);
+  EXPECT_EQ(AnalysisApi(*store, clock).getExperiments({{"to", "nonsense"}}).status, 400);
 }
 
 }  // namespace

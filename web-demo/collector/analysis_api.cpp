@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "experiment_report.h"
 #include "iso_time.h"
+#include "metrics_report.h"
 #include "range_query.h"
 
 namespace engage::collector {
@@ -105,6 +108,44 @@ ApiResponse AnalysisApi::getExperiment(const std::string& id, const QueryParams&
                            {"goalsBeforeExposure", report->goalsBeforeExposure},
                            {"variations", summariesJson(*report)},
                            {"analysis", Json(stats::toJson(report->analysis))}});
+}
+
+ApiResponse AnalysisApi::getMetrics(const QueryParams& query) {
+  MetricsQuery request;
+  std::string interval = param(query, "interval", "day");
+  if (interval != "day" && interval != "hour") return errorResponse(400, "invalid_query", "interval must be day or hour");
+  request.interval = interval == "hour" ? SeriesInterval::Hour : SeriesInterval::Day;
+  std::string error;
+  std::optional<TimeRange> range = parseRangeQuery(query, &error);
+  if (!range) return errorResponse(400, "invalid_query", error);
+  request.range = *range;
+  request.nowMs = clock_.wallMs();
+  MetricsError failure = MetricsError::None;
+  std::optional<MetricsReport> report = reportMetrics(store_, request, limits_, &failure);
+  if (failure == MetricsError::RangeTooLong) {
+    return errorResponse(400, "invalid_query", "the range needs more than " + std::to_string(limits_.maxSeriesBuckets) +
+                                                   " " + interval + "s; use a longer interval or a shorter range");
+  }
+  if (!report) return errorResponse(503, "storage_error", "the events could not be read");
+  Json series = Json::array();
+  const int64_t width = intervalMs(request.interval);
+  for (const MetricsBucket& bucket : report->series) {
+    nlohmann::json figures = aggregateVisitors({bucket.totals});
+    figures.erase("funnel");
+    figures.erase("totals");
+    Json point = {{"start", formatIsoTimestamp(bucket.startMs)}, {"end", formatIsoTimestamp(bucket.startMs + width)}};
+    for (auto it = figures.begin(); it != figures.end(); ++it) point[it.key()] = *it;
+    series.push_back(std::move(point));
+  }
+  const int64_t asOf = request.range.untilMs ? std::min(request.nowMs, *request.range.untilMs) : request.nowMs;
+  return jsonResponse(Json{{"ok", true},
+                           {"from", isoOrNull(request.range.fromMs)},
+                           {"to", isoOrNull(request.range.untilMs)},
+                           {"asOf", formatIsoTimestamp(asOf)},
+                           {"interval", interval},
+                           {"figures", Json(aggregateVisitors({report->totals}))},
+                           {"series", std::move(series)},
+                           {"truncated", report->truncated}});
 }
 
 }  // namespace engage::collector

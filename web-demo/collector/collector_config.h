@@ -26,6 +26,13 @@ struct QueryLimits {
   int maxEvents = 1000;    // larger ?limit= values are clamped to this
 };
 
+// The analysis routes (/v1/metrics, /v1/experiments).
+struct AnalysisLimits {
+  // Points of a /v1/metrics time series: an explicit range needing more is refused (400); an open
+  // range keeps its latest buckets. 400 covers a year of days or two weeks of hours.
+  int maxSeriesBuckets = 400;
+};
+
 // The SQLite engine.
 struct SqliteOptions {
   std::string path = "./engage.db";
@@ -74,6 +81,7 @@ struct CollectorConfig {
   BatchLimits batch;
   QueryLimits query;
   AuthOptions auth;
+  AnalysisLimits analysis;
 };
 
 }  // namespace engage::collector

@@ -41,7 +41,7 @@ struct CollectorServer::Impl {
   Impl(EventStore& store, Clock& clock, const CollectorConfig& config)
       : config(config),
         api(store, clock, config.batch, config.query, config.auth),
-        analysis(store),
+        analysis(store, clock, config.analysis),
         files(StaticFiles::forRepo(config.server.root)) {}
 
   void route();
@@ -71,6 +71,9 @@ void CollectorServer::Impl::route() {
     write(api.getEvents(firstValues(req.params)), res);
   });
   http.Get("/v1/stats", [this](const httplib::Request&, httplib::Response& res) { write(api.getStats(), res); });
+  http.Get("/v1/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+    write(analysis.getMetrics(firstValues(req.params)), res);
+  });
   http.Get("/v1/experiments", [this](const httplib::Request& req, httplib::Response& res) {
     write(analysis.getExperiments(firstValues(req.params)), res);
   });

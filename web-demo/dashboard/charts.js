@@ -56,5 +56,64 @@
     return root;
   }
 
-  w.Charts = { svg: svg, ticks: ticks, percent: percent, intervals: intervals };
+  // points: [{ t: epoch ms, v: number }] in time order; opts.format(v) labels the y axis.
+  // A line with dots over a light area, y from 0 (or the minimum when negative) to the maximum.
+  function timeSeries(points, opts) {
+    opts = opts || {};
+    var width = 360, height = 150, left = 46, right = 10, top = 10, bottom = 22;
+    var format = opts.format || function (v) { return String(v); };
+    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, class: 'chart series', role: 'img',
+      'aria-label': opts.label || 'Time series', 'data-testid': opts.testid || 'series-chart' });
+    if (!points.length) return root;
+    var t0 = points[0].t, t1 = points[points.length - 1].t;
+    var vs = points.map(function (p) { return p.v; });
+    var lo = Math.min(0, Math.min.apply(null, vs)), hi = Math.max.apply(null, vs);
+    var flat = hi === lo;  // e.g. all zero: one tick, the line along the bottom
+    if (flat) hi = lo + 1;
+    var yt = flat ? [lo] : ticks(lo, hi, 3);
+    hi = Math.max(hi, yt[yt.length - 1]);
+    var x = function (t) { return t1 === t0 ? (left + width - right) / 2 : left + (t - t0) / (t1 - t0) * (width - left - right); };
+    var y = function (v) { return top + (hi - v) / (hi - lo) * (height - top - bottom); };
+    yt.forEach(function (v) {
+      root.appendChild(svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: v === 0 ? 'zero' : 'grid' }));
+      root.appendChild(svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, format(v)));
+    });
+    [points[0], points[points.length - 1]].forEach(function (p, i) {
+      if (i && points.length < 2) return;
+      root.appendChild(svg('text', { x: x(p.t), y: height - 6, 'text-anchor': i ? 'end' : 'start', class: 'tick' },
+        opts.timeLabel ? opts.timeLabel(p.t) : new Date(p.t).toISOString().slice(5, 10)));
+    });
+    var line = points.map(function (p, i) { return (i ? 'L' : 'M') + x(p.t).toFixed(1) + ' ' + y(p.v).toFixed(1); }).join(' ');
+    var base = y(Math.max(lo, 0)).toFixed(1);
+    root.appendChild(svg('path', { d: line + ' L' + x(t1).toFixed(1) + ' ' + base + ' L' + x(t0).toFixed(1) + ' ' + base + ' Z', class: 'area' }));
+    root.appendChild(svg('path', { d: line, class: 'line' }));
+    points.forEach(function (p) {
+      var dot = svg('circle', { cx: x(p.t), cy: y(p.v), r: points.length > 60 ? 1.5 : 2.5, class: 'point', 'data-value': p.v });
+      dot.appendChild(svg('title', {}, new Date(p.t).toISOString().slice(0, 16).replace('T', ' ') + ' · ' + format(p.v)));
+      root.appendChild(dot);
+    });
+    return root;
+  }
+
+  // steps: [{ label, value, note }]: one bar per step, its width proportional to the first step's.
+  function funnel(steps, opts) {
+    opts = opts || {};
+    var width = 960, rowH = 44, left = 170, right = 380, top = 6;
+    var height = top + steps.length * rowH;
+    var max = Math.max.apply(null, steps.map(function (s) { return s.value; }).concat([1]));
+    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, class: 'chart funnel', role: 'img',
+      'aria-label': opts.label || 'Funnel', 'data-testid': opts.testid || 'funnel-chart' });
+    steps.forEach(function (s, i) {
+      var y = top + i * rowH, w2 = (width - left - right) * s.value / max;
+      var g = svg('g', { class: 'step', 'data-step': s.label, 'data-value': s.value });
+      g.appendChild(svg('text', { x: left - 12, y: y + rowH / 2 + 4, 'text-anchor': 'end', class: 'label' }, s.label));
+      g.appendChild(svg('rect', { x: left, y: y + 8, width: Math.max(2, w2), height: rowH - 16, rx: 6 }));
+      g.appendChild(svg('text', { x: left + Math.max(2, w2) + 10, y: y + rowH / 2 + 4, class: 'value' },
+        s.value.toLocaleString() + (s.note ? '  ' + s.note : '')));
+      root.appendChild(g);
+    });
+    return root;
+  }
+
+  w.Charts = { svg: svg, ticks: ticks, percent: percent, intervals: intervals, timeSeries: timeSeries, funnel: funnel };
 })(window, document);

@@ -8,6 +8,10 @@
 #include <sstream>
 
 #include "../event_store_contract.h"
+#include "../test_support.h"
+#include "analysis_api.h"
+#include "iso_time.h"
+#include "sqlite_event_store.h"
 #include "base/json_access.h"
 #include "clickhouse_event_store.h"
 #include "clickhouse_server.h"
@@ -172,6 +176,48 @@ TEST_F(ClickHouseStoreTest, CollectorIsIdempotentOnClickHouse) {
   EXPECT_EQ(answer(BatchFormat::PostHog, body), detail::Json::parse(R"({"ok":true,"received":3,"stored":0,"duplicates":3})"));
   EXPECT_EQ(answer(BatchFormat::Engage, (*spec)["expected"]["engage"].dump())["duplicates"], 3);
   EXPECT_EQ(sql("SELECT count() FROM " + table() + " FORMAT TabSeparated"), "3\n");
+}
+
+// The analysis routes read through forEachVisitor only: the same events give the same answers on
+// both engines.
+TEST_F(ClickHouseStoreTest, AnalysisRoutesAnswerAsOnSqlite) {
+  testing::TempDir dir;
+  SqliteOptions sqliteOptions;
+  sqliteOptions.path = (dir / "engage.db").string();
+  auto sqlite = SqliteEventStore::open(sqliteOptions, &error);
+  ASSERT_NE(sqlite, nullptr) << error;
+  std::vector<StoredEvent> events;
+  const int64_t start = 1767607200000;  // 2026-01-05T10:00:00Z
+  for (int v = 0; v < 60; ++v) {
+    std::string visitor = "v" + std::to_string(v), arm = std::to_string(v % 2);
+    auto add = [&](int64_t at, const std::string& type, const std::string& name, detail::Json properties) {
+      detail::Json e = {{"type", type}, {"messageId", visitor + "-" + std::to_string(events.size())},
+                        {"anonymousId", visitor}, {"timestamp", formatIsoTimestamp(at)}, {"properties", properties}};
+      if (type == "track") e["event"] = name;
+      StoredEvent stored = storedEvent(e["messageId"], type, name, visitor, at);
+      stored.json = e.dump();
+      events.push_back(stored);
+    };
+    int64_t at = start + v * 3600000;
+    add(at, "page", "", detail::Json::object());
+    add(at + 1000, "track", "Experiment Viewed", {{"experimentId", "exp"}, {"variationId", arm}});
+    add(at + 2000, "track", "Product Added", {{"product_id", "p"}, {"price", 10.0}});
+    if (v % 3 == 0) add(at + 3000, "track", "Order Completed", {{"total", 10.0 + v}});
+  }
+  ASSERT_TRUE(store->insertBatch(events).ok);
+  ASSERT_TRUE(sqlite->insertBatch(events).ok);
+  testing::FixedClock clock;
+  clock.wall = start + 10 * 86400000LL;
+  AnalysisApi onClickHouse(*store, clock), onSqlite(*sqlite, clock);
+  for (const QueryParams& q : std::vector<QueryParams>{{}, {{"interval", "hour"}, {"from", "2026-01-06"}}}) {
+    ApiResponse a = onClickHouse.getMetrics(q), b = onSqlite.getMetrics(q);
+    EXPECT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(a.body, b.body);
+  }
+  EXPECT_EQ(onClickHouse.getExperiments({}).body, onSqlite.getExperiments({}).body);
+  ApiResponse revenue = onClickHouse.getExperiment("exp", {{"metric", "revenue"}});
+  EXPECT_EQ(revenue.status, 200) << revenue.body;
+  EXPECT_EQ(revenue.body, onSqlite.getExperiment("exp", {{"metric", "revenue"}}).body);
 }
 
 }  // namespace
