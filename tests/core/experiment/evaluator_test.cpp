@@ -38,6 +38,20 @@ TEST(FeatureEvaluator, EvaluatesFlagsAndSerialisesGrowthBookShapes) {
   EXPECT_EQ(evaluator.evalFeature("ua-flag").value, 1);
 }
 
+TEST(FeatureEvaluator, NewFeaturesReplaceTheCompiledOnes) {
+  FeatureEvaluator evaluator = evaluatorFor(nullptr, "u1");
+  EXPECT_EQ(evaluator.evalFeature("checkout-button").experimentResult->experimentKey, "checkout-test");
+  Json changed = kFeatures;
+  changed["checkout-button"]["rules"][0]["key"] = "checkout-test-2";
+  changed["dark-mode"]["defaultValue"] = "dim";
+  ASSERT_TRUE(evaluator.setFeatures(changed));
+  EXPECT_EQ(evaluator.evalFeature("checkout-button").experimentResult->experimentKey, "checkout-test-2");
+  EXPECT_EQ(evaluator.evalFeature("dark-mode").value, "dim");
+  ASSERT_TRUE(evaluator.configure({{"features", {{"dark-mode", {{"defaultValue", 7}}}}}}));
+  EXPECT_EQ(evaluator.evalFeature("dark-mode").value, 7);
+  EXPECT_EQ(evaluator.evalFeature("checkout-button").source, "unknownFeature");
+}
+
 TEST(FeatureEvaluator, RejectsInputsOfTheWrongType) {
   FeatureEvaluator evaluator;
   EXPECT_FALSE(evaluator.setFeatures(Json::array()));
