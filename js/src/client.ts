@@ -182,6 +182,32 @@ export class EngageClient implements Engage {
     });
   }
 
+  // --- extension points for feature modules (experiments, metrics, recommendations, consent) ----
+
+  /** Runs one command now, after everything buffered; its result, or null before the core is ready. */
+  command(command: Record<string, unknown>): Record<string, unknown> | null {
+    return this.query(JSON.stringify(command));
+  }
+
+  /** Buffers a command that needs no answer; it runs in order with the calls around it. */
+  send(command: Record<string, unknown>): void {
+    this.guard(() => {
+      this.pending.push(JSON.stringify(command));
+      this.scheduleFlush();
+      return OK;
+    });
+  }
+
+  /** Calls `fn` once the core runs (at once if it does). */
+  whenReady(fn: () => void): void {
+    this.readyPromise.then(() => this.guard(() => { fn(); return OK; }));
+  }
+
+  /** The options given to init(), or null before. */
+  initOptions(): EngageOptions | null {
+    return this.options;
+  }
+
   // --- internals -------------------------------------------------------------------------------
 
   /** Runs one read command after everything buffered; null before the core is ready. */

@@ -11,6 +11,7 @@ void Delivery::start(const DeliveryConfig& config, const std::string& storagePre
   config_ = config;
   prefix_ = storagePrefix;
   store_ = store;
+  tabId_ = tabId;
   const int64_t now = platform_.clock->monotonicMs();
   Platform p = platform_;
   p.store = store;
@@ -26,6 +27,20 @@ void Delivery::start(const DeliveryConfig& config, const std::string& storagePre
   registry_->heartbeat(platform_.clock->wallMs());
   lastHeartbeatMs_ = now;
   adoptDead(std::nullopt);
+}
+
+void Delivery::moveTo(KeyValueStore* store) {
+  if (store == store_ || !registry_) return;
+  const int64_t now = platform_.clock->monotonicMs();
+  std::vector<std::deque<QueuedEvent>> waiting;
+  for (auto& b : batchers_) {
+    waiting.push_back(b->queue().items());
+    b->queue().clearStorage();
+  }
+  start(config_, prefix_, tabId_, store);
+  for (size_t i = 0; i < batchers_.size() && i < waiting.size(); ++i)
+    batchers_[i]->adopt(std::move(waiting[i]), now);
+  persist();
 }
 
 int Delivery::adoptDead(const std::optional<std::set<std::string>>& live) {

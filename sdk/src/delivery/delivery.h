@@ -30,6 +30,10 @@ class Delivery {
   int64_t nextWakeupMs() const;
   void onResult(const std::string& batchId, int status, int64_t retryAfterMs);
 
+  // Moves the queues to another store (consent allowed or withdrew device storage); what waits is
+  // kept, and nothing stays behind in the previous store.
+  void moveTo(KeyValueStore* store);
+
   // Adopts the queues of tabs not in `live` (Web Locks) or silent for tabStaleMs.
   int adoptDead(const std::optional<std::set<std::string>>& live);
   void pageHide();
@@ -42,6 +46,7 @@ class Delivery {
 
  private:
   std::string queueNamespace(size_t destination, const std::string& tabId) const;
+  std::string tabId_;
 
   Platform platform_;
   DeliveryConfig config_;

@@ -48,16 +48,21 @@ Json libraryJson() { return {{"name", kLibraryName}, {"version", kLibraryVersion
 
 }  // namespace
 
-PageContext::PageContext() { set(nullptr, EventLimits{}); }
+PageContext::PageContext() { render(Json::object()); }
 
 std::optional<ValidationError> PageContext::set(const Json* context, const EventLimits& limits) {
   if (context && !context->is_null()) {
     if (auto e = validateProperties(context, "context", limits)) return e;
   }
-  json_ = context && context->is_object() ? *context : Json::object();
+  raw_ = context && context->is_object() ? *context : Json::object();
+  render(raw_);
+  return std::nullopt;
+}
+
+void PageContext::render(Json prepared) {
+  json_ = prepared.is_object() ? std::move(prepared) : Json::object();
   json_["library"] = libraryJson();
   text_ = dumpJson(json_);
-  return std::nullopt;
 }
 
 BuiltEvent buildEvent(const EventFields& f, const Json& cmd, const Identity& identity,

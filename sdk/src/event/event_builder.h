@@ -16,16 +16,22 @@ struct Identity {
   std::string userId;  // empty until identify
 };
 
-// The context stamped on events: what the page reported (op "context"), with the library added.
+// The context stamped on events: what the page reported (op "context"), prepared once per change
+// (redacted, consent stamped) and serialised with the library added.
 class PageContext {
  public:
   PageContext();
-  // Replaces the page context; returns an error when it is not an object or nests too deep.
+  // Replaces the raw page context; returns an error when it is not an object or nests too deep.
+  // Call render() afterwards.
   std::optional<ValidationError> set(const Json* context, const EventLimits& limits);
+  const Json& raw() const { return raw_; }
+  // Sets what goes on events from `prepared` (the raw context after redaction and consent).
+  void render(Json prepared);
   const Json& json() const { return json_; }
   const std::string& text() const { return text_; }
 
  private:
+  Json raw_ = Json::object();
   Json json_;
   std::string text_;
 };

@@ -13,6 +13,9 @@ class IdentityStore {
  public:
   IdentityStore(KeyValueStore& store, Random& random, Logger& logger, std::string keyPrefix);
 
+  // Moves the ids to another store (consent allowed or withdrew device storage): they are written
+  // there and removed from the previous one.
+  void moveTo(KeyValueStore& store);
   // Where the ids live; takes effect at the next load().
   void setPrefix(std::string keyPrefix) { prefix_ = std::move(keyPrefix); }
   // Reads the persisted ids, creating and persisting an anonymousId if there is none.
@@ -26,7 +29,7 @@ class IdentityStore {
  private:
   void persist(const std::string& key, const std::string& value);
 
-  KeyValueStore& store_;
+  KeyValueStore* store_;
   Random& random_;
   Logger& logger_;
   std::string prefix_;

@@ -1,0 +1,75 @@
+// The engine's state and its ops, one file of ops per concept (ops_*.cpp); engine.cpp routes
+// commands to them. Internal to the engine concept.
+#pragma once
+
+#include <string>
+
+#include "base/json_access.h"
+#include "delivery/delivery.h"
+#include "engage/engine.h"
+#include "engine/engine_config.h"
+#include "engine/privacy_gate.h"
+#include "event/event_builder.h"
+#include "identity/identity_store.h"
+
+namespace engage {
+
+using detail::Json;
+
+namespace detail {
+inline Json ok() { return Json{{"ok", true}}; }
+inline Json error(const std::string& code, const std::string& message) {
+  return Json{{"ok", false}, {"error", {{"code", code}, {"message", message}}}};
+}
+}  // namespace detail
+
+struct Engine::State {
+  explicit State(Platform p)
+      : platform(p),
+        identity(*p.store, *p.random, *p.logger, config.storagePrefix),
+        delivery(p),
+        privacy(p.store) {}
+
+  using Handler = Json (State::*)(Json&);
+  Json dispatch(Json& command);
+
+  // ops_capture.cpp: configure, events, identity.
+  Json configure(Json& cmd);
+  Json capture(const std::string& type, Json& cmd);
+  Json track(Json& cmd) { return capture("track", cmd); }
+  Json page(Json& cmd) { return capture("page", cmd); }
+  Json identify(Json& cmd) { return capture("identify", cmd); }
+  Json group(Json& cmd) { return capture("group", cmd); }
+  Json alias(Json& cmd) { return capture("alias", cmd); }
+  Json context(Json& cmd);
+  Json reset(Json&);
+  Json state(Json&);
+  // Sends, holds or drops one built event as consent says.
+  Json route(const std::string& type, const Json& cmd, std::string text, int64_t wallMs);
+
+  // ops_delivery.cpp
+  Json flush(Json&);
+  Json pageHide(Json&);
+  Json pageShow(Json&);
+  Json online(Json& cmd);
+  Json adopt(Json& cmd);
+  Json deliveryStats(Json&);
+
+  // ops_privacy.cpp
+  Json consent(Json& cmd);
+  Json consentState(Json&);
+  // After consent changed: the context's stamp, where ids and queues may live.
+  void consentChanged();
+  void renderContext() { pageContext.render(privacy.prepareContext(pageContext.raw())); }
+
+  Platform platform;
+  detail::EngineConfig config;
+  detail::IdentityStore identity;
+  detail::Delivery delivery;
+  detail::PrivacyGate privacy;
+  detail::PageContext pageContext;
+  std::string tabId;
+  bool configured = false;
+};
+
+}  // namespace engage
