@@ -277,6 +277,7 @@ struct RequestLimits {
   size_t maxListLength = 1000;     // session, cart, purchased, filter lists
   size_t maxHistoryLength = 5000;  // history events
   size_t maxIdLength = 256;        // bytes per item id / category name
+  int maxCount = 1000;             // k and filter.maxPerCategory are clamped to 0..maxCount
 };
 
 struct RequestParse {

@@ -88,7 +88,8 @@ bool readFilter(const Json& j, const RequestLimits& limits, Filter& f, std::stri
     return false;
   }
   f.excludeSession = engage::detail::boolOr(*v, "excludeSession", false);
-  f.maxPerCategory = static_cast<int>(std::clamp<int64_t>(engage::detail::integerOr(*v, "maxPerCategory", 0), 0, 1000));
+  f.maxPerCategory = static_cast<int>(
+      std::clamp<int64_t>(engage::detail::integerOr(*v, "maxPerCategory", 0), 0, limits.maxCount));
   if (!readIds(*v, "categories", limits, f.categories, error) ||
       !readIds(*v, "excludeCategories", limits, f.excludeCategories, error) ||
       !readIds(*v, "excludeItems", limits, f.excludeItems, error) || !readIds(*v, "pin", limits, f.pin, error)) {
@@ -120,7 +121,7 @@ bool readScalars(const Json& j, const RequestLimits& limits, Request& r, std::st
     return false;
   }
   r.method = *method;
-  r.k = static_cast<int>(std::clamp<int64_t>(engage::detail::integerOr(j, "k", 10), 0, 1000));
+  r.k = static_cast<int>(std::clamp<int64_t>(engage::detail::integerOr(j, "k", 10), 0, limits.maxCount));
   r.nowMs = engage::detail::integerOr(j, "now", 0);
   return true;
 }
