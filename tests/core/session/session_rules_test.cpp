@@ -1,4 +1,6 @@
 // When sessions start and end: the inactivity timeout, the 24 h cut, campaign changes, reloads and tabs.
+#include <limits>
+
 #include "session/engagement_fixture.h"
 
 namespace engage::testing {
@@ -244,6 +246,40 @@ TEST_F(EngagementTest, ParseActivityNames) {
   EXPECT_EQ(parseActivity("scroll"), Activity::Scroll);
   EXPECT_FALSE(parseActivity("Visible").has_value());
   EXPECT_FALSE(parseActivity("").has_value());
+}
+
+}  // namespace
+}  // namespace engage::testing
+
+namespace engage::testing {
+namespace {
+
+// Untrusted shapes must neither abort (the wasm build has no exceptions) nor corrupt the state.
+TEST_F(EngagementTest, HostileEventsAreToleratedWithoutAborting) {
+  auto tab = openTab();
+  int64_t t = now();
+  std::vector<nlohmann::json> hostile = {
+      nullptr, 42, "text", nlohmann::json::array({1, 2}),
+      {{"type", 7}, {"event", {1}}},
+      {{"type", "page"}, {"context", "not an object"}},
+      {{"type", "page"}, {"context", {{"page", 5}, {"campaign", "x"}}}},
+      {{"type", "page"}, {"context", {{"page", {{"path", 1}, {"url", nullptr}, {"search", {1}}}}}}},
+      {{"type", "track"}, {"event", "Product Added"}, {"properties", "nope"}},
+      {{"type", "track"}, {"event", "Product Added"}, {"properties", {{"products", {1, "x", nullptr}}}}},
+      {{"type", "track"}, {"event", "Product Added"}, {"properties", {{"product_id", {{"a", 1}}}, {"quantity", "2"}}}},
+      {{"type", "track"}, {"event", "Order Completed"}, {"properties", {{"order_id", 1.5}, {"total", "9"}}}},
+      {{"type", "track"}, {"event", "Page Left"}, {"properties", {{"engagedMs", "x"}}}},
+  };
+  for (const nlohmann::json& event : hostile) tab->onEvent(event, t += kSecond);
+  tab->onActivity(Activity::Scroll, t, std::numeric_limits<double>::quiet_NaN());
+  nlohmann::json m = tab->metrics(t);
+  EXPECT_EQ(m["cart"]["itemCount"], 0);
+  EXPECT_EQ(m["session"]["orders"], 1);  // an order without a usable value still counts, worth 0
+  EXPECT_EQ(m["session"]["revenue"], 0.0);
+  EXPECT_EQ(m["page"]["maxScrollPct"], 0.0);
+  std::vector<Emitted> out = tab->endSession(t);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].event, "Session Ended");
 }
 
 }  // namespace
