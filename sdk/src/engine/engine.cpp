@@ -19,6 +19,8 @@ Json Engine::State::dispatch(Json& command) {
       {"consent", &State::consent},       {"consentMode", &State::consent},
       {"tcf", &State::consent},           {"gpc", &State::consent},
       {"consentForget", &State::consent}, {"consentState", &State::consentState},
+      {"features", &State::features},     {"attributes", &State::attributes},
+      {"feature", &State::feature},       {"experiment", &State::experiment},
   };
   if (!command.is_object()) return detail::error("invalid_command", "a command must be an object");
   const Json* op = detail::member(command, "op");

@@ -8,6 +8,7 @@
 #include "delivery/delivery.h"
 #include "engage/engine.h"
 #include "engine/engine_config.h"
+#include "engine/experiment_host.h"
 #include "engine/privacy_gate.h"
 #include "event/event_builder.h"
 #include "identity/identity_store.h"
@@ -55,6 +56,16 @@ struct Engine::State {
   Json adopt(Json& cmd);
   Json deliveryStats(Json&);
 
+  // ops_experiment.cpp: features, attributes, feature, experiment (feature flags and A/B tests).
+  Json features(Json& cmd);
+  Json attributes(Json& cmd);
+  Json feature(Json& cmd);
+  Json experiment(Json& cmd);
+  // Aligns the evaluator with the page URL, the visitor's ids, consent and the store in use.
+  void syncExperiments();
+  // Emits `Experiment Viewed` for a first exposure, through capture() and route().
+  Json logExposure(const ExperimentResult& result, const Json& experiment);
+
   // ops_privacy.cpp
   Json consent(Json& cmd);
   Json consentState(Json&);
@@ -68,6 +79,7 @@ struct Engine::State {
   detail::Delivery delivery;
   detail::PrivacyGate privacy;
   detail::PageContext pageContext;
+  detail::ExperimentHost experiments;
   std::string tabId;
   bool configured = false;
 };
