@@ -2,10 +2,12 @@
 // at call time (with their timestamp), buffered, and handed to the core in one crossing on the next
 // microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
 import { pageContext } from './context';
+import { Experiments, antiFlicker } from './experiments';
 import { browserStorage, consoleLogger, fetchTransport, randomU32, uuid, type CoreHost, type SendOutcome } from './host';
 import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
 import type { CallResult, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
+import type { ExperimentAssignment, ExperimentDefinition, FeatureResult, FeaturesApi } from './types';
 import { DEFAULT_LIMITS, checkId, checkName, serialiseObject } from './validate';
 
 export interface CoreHandle {
@@ -35,6 +37,9 @@ export class EngageClient implements Engage {
   private tabId = randomU32().toString(36) + randomU32().toString(36);
   private prefix = 'engage.';
   private callTs: number | null = null; // set while replaying calls made earlier
+  private observers: Array<(commands: readonly string[]) => void> = [];
+  private readonly flags = new Experiments(this); // after observers: it observes
+  readonly features: FeaturesApi = this.flags.api;
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
@@ -182,6 +187,14 @@ export class EngageClient implements Engage {
     });
   }
 
+  // --- feature flags and experiments (experiments.ts) ------------------------------------------
+
+  feature(key: string): FeatureResult { return this.flags.feature(key); }
+  experiment(experiment: string | ExperimentDefinition): ExperimentAssignment { return this.flags.experiment(experiment); }
+  setAttributes(attributes: Record<string, unknown>): CallResult { return this.flags.setAttributes(attributes); }
+  onFeaturesChange(listener: () => void): () => void { return this.flags.onChange(listener); }
+  antiFlicker(selector?: string, timeoutMs?: number): () => void { return antiFlicker(selector, timeoutMs); }
+
   // --- extension points for feature modules (experiments, metrics, recommendations, consent) ----
 
   /** Runs one command now, after everything buffered; its result, or null before the core is ready. */
@@ -201,6 +214,16 @@ export class EngageClient implements Engage {
   /** Calls `fn` once the core runs (at once if it does). */
   whenReady(fn: () => void): void {
     this.readyPromise.then(() => this.guard(() => { fn(); return OK; }));
+  }
+
+  /** Whether calls are buffered that the core has not seen yet (a memoised read may be stale). */
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Calls `fn` after every crossing with the commands it carried (JSON text, in order). */
+  observe(fn: (commands: readonly string[]) => void): void {
+    this.observers.push(fn);
   }
 
   /** The options given to init(), or null before. */
@@ -262,6 +285,7 @@ export class EngageClient implements Engage {
       if (result.anonymousId) this.identity.anonymousId = result.anonymousId;
       if (result.config?.limits) this.limits = { ...DEFAULT_LIMITS, ...result.config.limits };
     }
+    for (const observer of this.observers) observer(commands);
     this.schedule(this.core.tick());
     return results as Array<Record<string, unknown>>;
   }

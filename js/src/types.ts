@@ -119,3 +119,77 @@ export interface Engage {
   /** Delivery counters (queued, sent, retried, dropped by reason, bytes); null before ready. */
   deliveryStats(): DeliveryStats | null;
 }
+
+// --- Feature flags and experiments (js/src/experiments.ts; the README's "Experiments and feature flags")
+
+/** engage.feature(key): the feature's value for this visitor, GrowthBook's FeatureResult in short. */
+export interface FeatureResult {
+  /** JS truthiness of value. */
+  on: boolean;
+  off: boolean;
+  /** null for unknown features and before the core runs. */
+  value: unknown;
+  /** 'unknown' before the core runs; then GrowthBook's: unknownFeature, defaultValue, force, experiment, override, prerequisite, cyclicPrerequisite. */
+  source: 'unknown' | 'unknownFeature' | 'defaultValue' | 'force' | 'experiment' | 'override' | 'prerequisite' | 'cyclicPrerequisite';
+  /** The rule that decided ('' for none). */
+  ruleId: string;
+  /** When an experiment rule ran: its variation key and index. */
+  experiment?: { key: string; variationId: number; inExperiment: boolean };
+}
+
+/** engage.experiment(keyOrDefinition): the visitor's variation. */
+export interface ExperimentAssignment {
+  inExperiment: boolean;
+  /** Index into the variations (0 when not in the experiment). */
+  variationId: number;
+  /** The variation's value (variation 0's when not in the experiment). */
+  value: unknown;
+  /** The variation key (meta[i].key, else the index as text). */
+  key: string;
+  /** Assigned by hashing (false when forced by `?key=N` or excluded). */
+  hashUsed: boolean;
+}
+
+/** An inline experiment, as GrowthBook's: only key and variations are required. */
+export interface ExperimentDefinition {
+  key: string;
+  variations: unknown[];
+  weights?: number[];
+  coverage?: number;
+  condition?: Record<string, unknown>;
+  hashAttribute?: string;
+  seed?: string;
+  hashVersion?: number;
+  meta?: Array<{ key?: string; name?: string; passthrough?: boolean }>;
+  [more: string]: unknown;
+}
+
+/** A GrowthBook-style SDK payload. */
+export interface FeaturesPayload {
+  features: Record<string, unknown>;
+  savedGroups?: Record<string, unknown[]>;
+  forcedVariations?: Record<string, number>;
+  forcedFeatures?: Record<string, unknown>;
+  qaMode?: boolean;
+  [more: string]: unknown;
+}
+
+export interface FeaturesApi {
+  /** Loads features inline or from a URL (GET, same-origin credentials, 5 s timeout); resolves once the core has them. */
+  load(source: string | FeaturesPayload, options?: { timeoutMs?: number }): Promise<CallResult>;
+}
+
+export interface Engage {
+  /** A feature's value, synchronously; { on: false, value: null, source: 'unknown' } until the core runs. */
+  feature(key: string): FeatureResult;
+  /** The visitor's variation in an experiment: a key from the loaded features, or an inline definition. */
+  experiment(experiment: string | ExperimentDefinition): ExperimentAssignment;
+  /** Feature payloads: `await engage.features.load('/features.json')`. */
+  readonly features: FeaturesApi;
+  /** Targeting attributes (replacing the previous ones); `id` (the anonymousId), `anonymousId` and `userId` are added unless given. */
+  setAttributes(attributes: Record<string, unknown>): CallResult;
+  /** Called after anything that may change feature values (features, attributes, URL, identity, consent); returns an unsubscribe. */
+  onFeaturesChange(listener: () => void): () => void;
+  /** Hides `selector` (default [data-engage-hide]) until reveal() or `timeoutMs` (default 300, max 1000); returns reveal. */
+  antiFlicker(selector?: string, timeoutMs?: number): () => void;
+}
