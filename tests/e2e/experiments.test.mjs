@@ -197,3 +197,34 @@ test('antiFlicker hides only the marked elements and reveals them within its bou
   assert.equal(out.after, 'visible', 'reveal() shows them at once');
   await context.close();
 });
+
+test('demo shop: the checkout-button experiment and the free-shipping flag from /features.json', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(`${collector.url}/product.html?id=aurora-lamp`);
+  await page.click('#add-to-cart');
+  await page.goto(`${collector.url}/cart.html`);
+  await page.waitForSelector('#checkout-button[data-variant]');
+  const shown = await page.evaluate(() => ({
+    label: document.getElementById('checkout-button').textContent,
+    variant: document.getElementById('checkout-button').dataset.variant,
+    visible: getComputedStyle(document.getElementById('checkout-button')).visibility,
+    banner: document.getElementById('free-shipping-banner')?.hidden === false,
+    anonymousId: engage.user().anonymousId,
+  }));
+  assert.ok(['standard', 'bold'].includes(shown.variant));
+  assert.equal(shown.label, shown.variant === 'bold' ? 'Buy now · secure checkout' : 'Proceed to checkout');
+  assert.equal(shown.visible, 'visible');
+  assert.equal(shown.banner, true, 'the free-shipping flag is on');
+  await page.evaluate(() => engage.flush());
+  const seen = await waitFor(() => { const x = exposures(collector.events(), shown.anonymousId); return x.length && x; }, { message: 'the shop exposure' });
+  assert.equal(seen[0].properties.experimentId, 'checkout-button-test');
+  assert.equal(seen[0].properties.variationId, shown.variant === 'bold' ? 'buy-now' : 'control');
+
+  await page.goto(`${collector.url}/cart.html?checkout-button-test=${shown.variant === 'bold' ? 0 : 1}`);
+  await page.waitForSelector('#checkout-button[data-variant]');
+  const forced = await page.evaluate(() => document.getElementById('checkout-button').dataset.variant);
+  assert.notEqual(forced, shown.variant, '?checkout-button-test=N forces the other variation');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
