@@ -21,6 +21,9 @@ Json Engine::State::dispatch(Json& command) {
       {"consentForget", &State::consent}, {"consentState", &State::consentState},
       {"features", &State::features},     {"attributes", &State::attributes},
       {"feature", &State::feature},       {"experiment", &State::experiment},
+      {"recommendationsModel", &State::recommendationsModel},
+      {"recommend", &State::recommend},
+      {"recommendationsState", &State::recommendationsState},
   };
   if (!command.is_object()) return detail::error("invalid_command", "a command must be an object");
   const Json* op = detail::member(command, "op");
@@ -29,7 +32,14 @@ Json Engine::State::dispatch(Json& command) {
   if (it == handlers.end()) return detail::error("unknown_op", "unknown op " + op->get<std::string>());
   if (!configured && it->first != "configure")
     return detail::error("not_configured", "call configure before " + it->first);
-  return (this->*(it->second))(command);
+  Json result = (this->*(it->second))(command);
+  // Recommendations follow consent (and the store it allows) and learn from commerce events.
+  if (it->first == "configure" || it->first.rfind("consent", 0) == 0 || it->first == "tcf" ||
+      it->first == "gpc")
+    syncRecommendations();
+  if (it->first == "track" && detail::boolOr(result, "ok", false) && !result.contains("dropped"))
+    recommendations.observe(command, platform.clock->wallMs());
+  return result;
 }
 
 Engine::Engine(Platform platform) : state_(std::make_unique<State>(platform)) {}

@@ -10,6 +10,7 @@
 #include "engine/engine_config.h"
 #include "engine/experiment_host.h"
 #include "engine/privacy_gate.h"
+#include "engine/recommend_host.h"
 #include "event/event_builder.h"
 #include "identity/identity_store.h"
 
@@ -66,6 +67,13 @@ struct Engine::State {
   // Emits `Experiment Viewed` for a first exposure, through capture() and route().
   Json logExposure(const ExperimentResult& result, const Json& experiment);
 
+  // ops_recommend.cpp: recommendationsModel, recommend, recommendationsState.
+  Json recommendationsModel(Json& cmd);
+  Json recommend(Json& cmd);
+  Json recommendationsState(Json&);
+  // Aligns recommendations with the personalisation consent and the store the gate allows.
+  void syncRecommendations();
+
   // ops_privacy.cpp
   Json consent(Json& cmd);
   Json consentState(Json&);
@@ -80,6 +88,7 @@ struct Engine::State {
   detail::PrivacyGate privacy;
   detail::PageContext pageContext;
   detail::ExperimentHost experiments;
+  detail::RecommendHost recommendations;
   std::string tabId;
   bool configured = false;
 };
