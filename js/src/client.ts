@@ -3,11 +3,13 @@
 // microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
 import { pageContext } from './context';
 import { Experiments, antiFlicker } from './experiments';
+import { Recommendations } from './recommendations';
 import { browserStorage, consoleLogger, fetchTransport, randomU32, uuid, type CoreHost, type SendOutcome } from './host';
 import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
 import type { CallResult, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
 import type { ExperimentAssignment, ExperimentDefinition, FeatureResult, FeaturesApi } from './types';
+import type { RecommendRequest, RecommendedItem } from './types';
 import { DEFAULT_LIMITS, checkId, checkName, serialiseObject } from './validate';
 
 export interface CoreHandle {
@@ -40,6 +42,8 @@ export class EngageClient implements Engage {
   private observers: Array<(commands: readonly string[]) => void> = [];
   private readonly flags = new Experiments(this); // after observers: it observes
   readonly features: FeaturesApi = this.flags.api;
+  private readonly recs = new Recommendations(this);
+  readonly recommendations = this.recs.api;
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
@@ -193,6 +197,7 @@ export class EngageClient implements Engage {
   experiment(experiment: string | ExperimentDefinition): ExperimentAssignment { return this.flags.experiment(experiment); }
   setAttributes(attributes: Record<string, unknown>): CallResult { return this.flags.setAttributes(attributes); }
   onFeaturesChange(listener: () => void): () => void { return this.flags.onChange(listener); }
+  recommend(request?: RecommendRequest): RecommendedItem[] { return this.recs.recommend(request); }
   antiFlicker(selector?: string, timeoutMs?: number): () => void { return antiFlicker(selector, timeoutMs); }
 
   // --- extension points for feature modules (experiments, metrics, recommendations, consent) ----

@@ -193,3 +193,58 @@ export interface Engage {
   /** Hides `selector` (default [data-engage-hide]) until reveal() or `timeoutMs` (default 300, max 1000); returns reveal. */
   antiFlicker(selector?: string, timeoutMs?: number): () => void;
 }
+
+// --- Recommendations (issue 6) ---------------------------------------------------------------
+
+export interface RecommendFilter {
+  categories?: string[];
+  excludeCategories?: string[];
+  excludeItems?: string[];
+  /** Drop items viewed in this session (default true for engage.recommend()). */
+  excludeSession?: boolean;
+  maxPerCategory?: number;
+  pin?: string[];
+  boost?: { items?: Record<string, number>; categories?: Record<string, number> };
+}
+
+export interface RecommendRequest {
+  context?: 'home' | 'product' | 'cart';
+  /** The product on screen (product context). */
+  item?: string;
+  /** How many (default 10, at most 100). */
+  k?: number;
+  filter?: RecommendFilter;
+  [more: string]: unknown;
+}
+
+export interface RecommendedItem {
+  id: string;
+  score: number;
+  /** "because you viewed X", "bought together with X", "popular", ... */
+  reason: string;
+  reasonCode?: string;
+  because?: string;
+}
+
+export interface RenderOptions {
+  /** The slot's list_id on Product List Viewed / Product Clicked. */
+  listId: string;
+  /** Builds one tile with DOM calls (never innerHTML from data); default: the id and the reason. */
+  template?: (item: RecommendedItem, index: number, doc: Document) => Element;
+  /** Default tile only: the link of an item. */
+  href?: (id: string) => string;
+}
+
+export interface RecommendationsApi {
+  /** Loads the site's model (URL, ArrayBuffer or Uint8Array); resolves with its item count. */
+  load(source: string | ArrayBuffer | Uint8Array, options?: { timeoutMs?: number }): Promise<number>;
+  /** Fills a container and tracks Product List Viewed (impressions) and Product Clicked (clicks). */
+  render(container: Element, items: readonly RecommendedItem[], options: RenderOptions): Element[];
+  isLoaded(): boolean;
+}
+
+export interface Engage {
+  /** Recommendations for a slot, synchronously once a model is loaded; [] before. */
+  recommend(request?: RecommendRequest): RecommendedItem[];
+  readonly recommendations: RecommendationsApi;
+}
