@@ -24,6 +24,8 @@ Json Engine::State::dispatch(Json& command) {
       {"recommendationsModel", &State::recommendationsModel},
       {"recommend", &State::recommend},
       {"recommendationsState", &State::recommendationsState},
+      {"activity", &State::activity},     {"metrics", &State::metrics},
+      {"events", &State::events},
   };
   if (!command.is_object()) return detail::error("invalid_command", "a command must be an object");
   const Json* op = detail::member(command, "op");
@@ -66,9 +68,12 @@ std::string Engine::run(std::string_view commandsJson) {
 
 int64_t Engine::tick() {
   if (!state_->configured) return -1;
+  int64_t engagementWake = state_->tickEngagement();
   state_->delivery.tick();
   state_->delivery.persist();
-  return state_->delivery.nextWakeupMs();
+  int64_t wake = state_->delivery.nextWakeupMs();
+  if (engagementWake >= 0 && (wake < 0 || engagementWake < wake)) wake = engagementWake;
+  return wake;
 }
 
 void Engine::onSendResult(const std::string& batchId, int status, int64_t retryAfterMs) {

@@ -2,10 +2,13 @@
 // commands to them. Internal to the engine concept.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "base/json_access.h"
 #include "delivery/delivery.h"
+#include "engage/engagement.h"
 #include "engage/engine.h"
 #include "engine/engine_config.h"
 #include "engine/experiment_host.h"
@@ -37,7 +40,8 @@ struct Engine::State {
 
   // ops_capture.cpp: configure, events, identity.
   Json configure(Json& cmd);
-  Json capture(const std::string& type, Json& cmd);
+  // emittedSessionId >= 0: an event Engagement emitted (stamped with it, not fed back to it).
+  Json capture(const std::string& type, Json& cmd, int64_t emittedSessionId = -1);
   Json track(Json& cmd) { return capture("track", cmd); }
   Json page(Json& cmd) { return capture("page", cmd); }
   Json identify(Json& cmd) { return capture("identify", cmd); }
@@ -81,6 +85,18 @@ struct Engine::State {
   void consentChanged();
   void renderContext() { pageContext.render(privacy.prepareContext(pageContext.raw())); }
 
+  // ops_engagement.cpp: activity, metrics, events (sessions, engaged time, cart; issue 3).
+  Json activity(Json& cmd);
+  Json metrics(Json&);
+  Json events(Json&);
+  std::string configureEngagement(const Json& rawConfig);  // "" or the config error
+  void moveEngagement();  // after consent moved the store
+  // Feeds a sent event to Engagement, captures what it emitted; returns the sessionId to stamp.
+  int64_t noteEvent(const std::string& type, const Json& cmd, int64_t wallMs);
+  void emitEngagement(const std::vector<Emitted>& emitted);
+  Json withEmitted(Json result);  // adds this call's emitted events as result.emitted
+  int64_t tickEngagement();       // Engagement::tick; its next wake-up (-1 = none)
+
   Platform platform;
   detail::EngineConfig config;
   detail::IdentityStore identity;
@@ -91,6 +107,12 @@ struct Engine::State {
   detail::RecommendHost recommendations;
   std::string tabId;
   bool configured = false;
+  EngagementConfig engagementConfig;
+  std::unique_ptr<Engagement> engagement;
+  KeyValueStore* engagementStore = nullptr;
+  Json emittedNow = Json::array();      // emitted during the current command
+  Json recentEmitted = Json::array();   // not yet drained by the events op
+  static constexpr size_t kRecentEmittedMax = 20;
 };
 
 }  // namespace engage

@@ -12,6 +12,7 @@ Json Engine::State::configure(Json& cmd) {
   config = parsed.config;
   if (auto e = privacy.configure(rawConfig, config.storagePrefix, platform.clock->wallMs()); !e.empty())
     return detail::error("invalid_config", e);
+  if (auto e = configureEngagement(rawConfig); !e.empty()) return detail::error("invalid_config", e);
   identity.setPrefix(config.storagePrefix);
   identity.moveTo(*privacy.store());
   identity.load();
@@ -31,7 +32,7 @@ Json Engine::State::configure(Json& cmd) {
   return result;
 }
 
-Json Engine::State::capture(const std::string& type, Json& cmd) {
+Json Engine::State::capture(const std::string& type, Json& cmd, int64_t emittedSessionId) {
   detail::EventFields fields;
   fields.type = type;
   fields.wallMs = detail::integerOr(cmd, "ts", platform.clock->wallMs());
@@ -39,6 +40,9 @@ Json Engine::State::capture(const std::string& type, Json& cmd) {
   const std::string given = detail::stringOr(cmd, "messageId", "");
   fields.messageId = detail::isUuid(given) ? given : detail::newUuid(*platform.random);
   privacy.redactCommand(cmd);
+  // Engagement counts what is sent (a held or dropped event never happened for the metrics).
+  if (emittedSessionId >= 0) fields.sessionId = emittedSessionId;
+  else if (privacy.route(type, cmd) == Disposition::Send) fields.sessionId = noteEvent(type, cmd, fields.wallMs);
   detail::Identity who{identity.anonymousId(), identity.userId()};
   auto built = detail::buildEvent(fields, cmd, who, pageContext, config.limits);
   if (built.error) return detail::error(built.error->code, built.error->message);
@@ -52,7 +56,8 @@ Json Engine::State::capture(const std::string& type, Json& cmd) {
   }
   Json result = route(type, cmd, std::move(built.text), fields.wallMs);
   result["messageId"] = fields.messageId;
-  return result;
+  if (fields.sessionId > 0) result["sessionId"] = fields.sessionId;
+  return emittedSessionId >= 0 ? result : withEmitted(std::move(result));
 }
 
 Json Engine::State::route(const std::string& type, const Json& cmd, std::string text,
@@ -82,6 +87,7 @@ Json Engine::State::context(Json& cmd) {
 
 Json Engine::State::reset(Json&) {
   identity.reset();
+  if (engagement) engagement->clear();
   Json result = detail::ok();
   result["anonymousId"] = identity.anonymousId();
   return result;

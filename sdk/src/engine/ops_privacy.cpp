@@ -28,6 +28,7 @@ void Engine::State::consentChanged() {
   KeyValueStore* store = privacy.store();
   identity.moveTo(*store);
   delivery.moveTo(store);
+  moveEngagement();
   renderContext();
 }
 
