@@ -4,6 +4,9 @@
 import { pageContext } from './context';
 import { Experiments, antiFlicker } from './experiments';
 import { Recommendations } from './recommendations';
+import { Metrics } from './metrics';
+import { startAutocapture } from './autocapture';
+import type { EngageMetrics, EngagementEvent, EngagementEventName } from './types';
 import { browserStorage, consoleLogger, fetchTransport, randomU32, uuid, type CoreHost, type SendOutcome } from './host';
 import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
@@ -43,6 +46,7 @@ export class EngageClient implements Engage {
   private readonly flags = new Experiments(this); // after observers: it observes
   readonly features: FeaturesApi = this.flags.api;
   private readonly recs = new Recommendations(this);
+  private readonly engagementMetrics = new Metrics(this); // after observers: it observes
   readonly recommendations = this.recs.api;
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
@@ -62,6 +66,7 @@ export class EngageClient implements Engage {
         config.destinations = options.destinations.map((d) => ({ ...d, url: resolveEndpoint(d.url) }));
       }
       for (const key of ['autocapture', 'wasmUrl', 'debug']) delete config[key];
+      if (options.engagement === undefined) config.engagement = true;  // sessions and metrics on by default
       // configure must run before every call buffered so far.
       this.pending.unshift(JSON.stringify({ op: 'configure', config, tabId: this.tabId }));
       if (typeof navigator !== 'undefined' && navigator.onLine === false) this.pending.splice(1, 0, '{"op":"online","online":false}');
@@ -73,6 +78,7 @@ export class EngageClient implements Engage {
         });
       }
       this.start(options.wasmUrl ?? this.defaultWasmUrl);
+      startAutocapture(this, options);
       // Hidden before the core runs: keep the buffered calls for the next load.
       window.addEventListener('pagehide', () => this.guard(() => { if (!this.core) this.saveEarlyCalls(); return OK; }));
       return OK;
@@ -199,6 +205,11 @@ export class EngageClient implements Engage {
   onFeaturesChange(listener: () => void): () => void { return this.flags.onChange(listener); }
   recommend(request?: RecommendRequest): RecommendedItem[] { return this.recs.recommend(request); }
   antiFlicker(selector?: string, timeoutMs?: number): () => void { return antiFlicker(selector, timeoutMs); }
+
+  // --- engagement metrics (metrics.ts, autocapture.ts) ----------------------------------------
+  metrics(): EngageMetrics | null { return this.engagementMetrics.metrics(); }
+  on(name: EngagementEventName, listener: (event: EngagementEvent) => void): void { this.engagementMetrics.on(name, listener); }
+  off(name: EngagementEventName, listener?: (event: EngagementEvent) => void): void { this.engagementMetrics.off(name, listener); }
 
   // --- extension points for feature modules (experiments, metrics, recommendations, consent) ----
 

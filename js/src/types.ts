@@ -82,7 +82,10 @@ export interface EngageOptions {
   /** Prefix of every storage key Engage writes. Default "engage.". */
   storagePrefix?: string;
   /** Page views on load and on SPA route changes. Default true. */
-  autocapture?: boolean | { pageviews?: boolean };
+  /** What Engage captures by itself; each part defaults to on (js/src/autocapture.ts). */
+  autocapture?: boolean | { pageviews?: boolean; engagement?: boolean; scroll?: boolean; clicks?: boolean; outbound?: boolean; campaign?: boolean };
+  /** Sessions and engagement metrics (docs/METRICS.md); false turns them off. */
+  engagement?: boolean | EngagementConfig;
   limits?: EngageLimits;
   /** URL of engage.wasm. Default: next to engage.js / engage.mjs. */
   wasmUrl?: string;
@@ -247,4 +250,74 @@ export interface Engage {
   /** Recommendations for a slot, synchronously once a model is loaded; [] before. */
   recommend(request?: RecommendRequest): RecommendedItem[];
   readonly recommendations: RecommendationsApi;
+}
+
+// --- Engagement metrics (js/src/metrics.ts; docs/METRICS.md; the README's "Engagement metrics")
+
+/** config.engagement: the core's EngagementConfig fields the page may set. */
+export interface EngagementConfig {
+  sessionTimeoutMs?: number;
+  sessionMaxLengthMs?: number;
+  idleCutoffMs?: number;
+  engagedSessionMinMs?: number;
+  engagedSessionMinPages?: number;
+  splitOnCampaignChange?: boolean;
+  conversionEvents?: string[];
+}
+
+export interface CampaignInfo { source?: string; medium?: string; name?: string; term?: string; content?: string; [key: string]: unknown }
+
+export interface SessionMetrics {
+  sessionId: number; sessionNumber: number; startMs: number; lastActivityMs: number; durationMs: number;
+  pageViews: number; engagedMs: number; engaged: boolean; bounce: boolean; converted: boolean;
+  orders: number; revenue: number;
+  /** 0 none, 1 viewed a product, 2 added to cart, 3 checkout, 4 order. */
+  funnelStep: 0 | 1 | 2 | 3 | 4;
+  landingPage: string; referrer: string; campaign: CampaignInfo | null;
+  /** Items added since the last order. */
+  cartOpen: boolean; checkoutOpen: boolean;
+}
+
+export interface PageMetrics { path: string; url: string; title: string; engagedMs: number; maxScrollPct: number; durationMs: number }
+
+export interface CartProduct { product_id: string; name?: string; price: number; quantity: number }
+
+export interface CartMetrics { products: CartProduct[]; itemCount: number; value: number }
+
+export interface FunnelStep { step: string; sessions: number; fromPrevious: number; dropOff: number }
+
+export interface LifetimeMetrics {
+  visitors: number; sessions: number; pageViews: number; durationMs: number; engagedMs: number;
+  pagesPerSession: number; avgDurationMs: number; avgEngagedMs: number;
+  engagedSessions: number; bounces: number; bounceRate: number;
+  convertedSessions: number; conversionRate: number;
+  carts: number; cartsAbandoned: number; cartAbandonmentRate: number;
+  checkouts: number; checkoutsAbandoned: number; checkoutAbandonmentRate: number;
+  orders: number; revenue: number; averageOrderValue: number;
+  purchasers: number; purchaseFrequency: number; repeatPurchasers: number; repeatPurchaseRate: number;
+  customerValue: number; funnel: FunnelStep[];
+  firstSeenMs: number; lastSeenMs: number; lastOrderMs: number;
+  /** null = never. */
+  daysSinceLastVisit: number | null; daysSinceLastOrder: number | null;
+  /** 0..100 (recency-frequency-monetary). */
+  engagementScore: number;
+  rfm: { score: number; recency: number; frequency: number; monetary: number };
+}
+
+/** engage.metrics(): the current session, this tab's page, the cart and the device's lifetime. */
+export interface EngageMetrics {
+  asOfMs: number; storageOk: boolean;
+  session: SessionMetrics | null; page: PageMetrics | null; cart: CartMetrics; lifetime: LifetimeMetrics;
+}
+
+export type EngagementEventName = 'session started' | 'session ended' | 'cart abandoned' | 'checkout abandoned';
+
+/** What engage.on() listeners receive: the event as the core emitted (and sent) it. */
+export interface EngagementEvent { event: string; properties: Record<string, unknown>; sessionId: number; atMs: number }
+
+export interface Engage {
+  /** Engagement metrics now (cached until an event or activity crosses); null before ready or when off. */
+  metrics(): EngageMetrics | null;
+  on(name: EngagementEventName, listener: (event: EngagementEvent) => void): void;
+  off(name: EngagementEventName, listener?: (event: EngagementEvent) => void): void;
 }
