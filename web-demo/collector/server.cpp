@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "recommend_api.h"
+
 namespace engage::collector {
 namespace {
 
@@ -42,6 +44,7 @@ struct CollectorServer::Impl {
       : config(config),
         api(store, clock, config.batch, config.query, config.auth),
         analysis(store, clock, config.analysis),
+        recommendations(store),
         files(StaticFiles::forRepo(config.server.root)) {}
 
   void route();
@@ -49,6 +52,7 @@ struct CollectorServer::Impl {
   CollectorConfig config;
   CollectorApi api;
   AnalysisApi analysis;
+  RecommendApi recommendations;
   StaticFiles files;
   httplib::Server http;
 };
@@ -79,6 +83,12 @@ void CollectorServer::Impl::route() {
   });
   http.Get("/v1/experiments/(.+)", [this](const httplib::Request& req, httplib::Response& res) {
     write(analysis.getExperiment(req.matches[1], firstValues(req.params)), res);
+  });
+  http.Post("/v1/recommendations/model", [this](const httplib::Request&, httplib::Response& res) {
+    write(recommendations.rebuild(), res);
+  });
+  http.Get("/v1/recommendations/model", [this](const httplib::Request&, httplib::Response& res) {
+    write(recommendations.model(), res);
   });
   http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
     if (isApiPath(req.path)) {
