@@ -1,6 +1,7 @@
 #include "delivery/persistent_queue.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "base/json_access.h"
 
@@ -8,7 +9,28 @@ namespace engage::detail {
 
 namespace {
 constexpr size_t kMaxSegments = 100000;  // a corrupt meta record never makes load() run long
+constexpr int64_t kMaxStoredWallMs = 9'000'000'000'000'000;  // |wallMs| bound (as integerOr)
+
+// One stored line "<wallMs>|<event json>": false when it is not one we could have written (another
+// script, a truncated write). Only the first character and the JSON syntax are checked, not the
+// event's fields: the collector validates those, but a line that is not a JSON object would make
+// the whole batch body invalid and lose every other event in it.
+bool parseLine(std::string_view line, int64_t& wallMs, std::string_view& json) {
+  const size_t bar = line.find('|');
+  if (bar == std::string_view::npos || bar == 0 || bar > 20) return false;
+  int64_t value = 0;
+  size_t i = line[0] == '-' ? 1 : 0;
+  if (i == bar) return false;
+  for (; i < bar; ++i) {
+    if (line[i] < '0' || line[i] > '9') return false;
+    value = value * 10 + (line[i] - '0');
+    if (value > kMaxStoredWallMs) return false;
+  }
+  wallMs = line[0] == '-' ? -value : value;
+  json = line.substr(bar + 1);
+  return !json.empty() && json.front() == '{' && Json::accept(json.begin(), json.end());
 }
+}  // namespace
 
 PersistentQueue::PersistentQueue(KeyValueStore* store, std::string ns)
     : store_(store), ns_(std::move(ns)) {}
@@ -31,28 +53,47 @@ void PersistentQueue::load(int64_t nowMonoMs) {
         !seg[1].is_number_unsigned() || !seg[2].is_array())
       continue;  // not written by us: skip it
     const uint64_t id = seg[0].get<uint64_t>();
-    auto text = store_->get(segmentKey(id));
-    if (!text) continue;
-    Segment s;
-    s.count = static_cast<uint32_t>(std::min<uint64_t>(seg[1].get<uint64_t>(), 1u << 20));
-    for (const Json& r : seg[2])
-      if (r.is_number_unsigned()) s.removed.insert(r.get<uint32_t>());
-    size_t start = 0;
-    for (uint32_t index = 0; index < s.count && start < text->size(); ++index) {
-      size_t end = text->find('\n', start);
-      if (end == std::string::npos) end = text->size();
-      size_t bar = text->find('|', start);
-      if (!s.removed.count(index) && bar != std::string::npos && bar < end && bar - start <= 20) {
-        QueuedEvent e{id, index, std::strtoll(text->c_str() + start, nullptr, 10), nowMonoMs,
-                      text->substr(bar + 1, end - bar - 1)};
-        bytes_ += e.json.size();
-        items_.push_back(std::move(e));
-      }
-      start = end + 1;
-    }
-    segments_[id] = std::move(s);
-    nextSegment_ = std::max(nextSegment_, id + 1);
+    if (id == 0 || id == UINT64_MAX || segments_.count(id)) continue;  // 0 = unstored; no twice
+    loadSegment(id, seg, nowMonoMs);
   }
+}
+
+// Loads segment `id` as `seg` ([id, count, [removed...]]) describes it. The segment's count is what
+// its record really holds, and a line that cannot be read counts as removed, so that erasing every
+// loaded event removes the record; removed indices beyond the count are ignored, so that they never
+// make the record go while loaded events still wait in it.
+void PersistentQueue::loadSegment(uint64_t id, const Json& seg, int64_t nowMonoMs) {
+  auto text = store_->get(segmentKey(id));
+  if (!text) return;
+  const uint32_t listed = static_cast<uint32_t>(std::min<uint64_t>(seg[1].get<uint64_t>(), 1u << 20));
+  std::set<uint32_t> listedRemoved;
+  for (const Json& r : seg[2])
+    if (r.is_number_unsigned() && r.get<uint64_t>() < listed) listedRemoved.insert(r.get<uint32_t>());
+  Segment s;
+  const std::string_view all(*text);
+  size_t start = 0;
+  uint32_t index = 0;
+  for (; index < listed && start < all.size(); ++index) {
+    size_t end = all.find('\n', start);
+    if (end == std::string_view::npos) end = all.size();
+    int64_t wallMs = 0;
+    std::string_view json;
+    if (listedRemoved.count(index) || !parseLine(all.substr(start, end - start), wallMs, json)) {
+      s.removed.insert(index);
+    } else {
+      items_.push_back(QueuedEvent{id, index, wallMs, nowMonoMs, std::string(json)});
+      bytes_ += json.size();
+    }
+    start = end + 1;
+  }
+  s.count = index;
+  nextSegment_ = std::max(nextSegment_, id + 1);
+  if (s.removed.size() >= s.count) {
+    store_->remove(segmentKey(id));  // nothing in it waits
+    metaDirty_ = true;
+    return;
+  }
+  segments_[id] = std::move(s);
 }
 
 void PersistentQueue::push(std::string json, int64_t wallMs, int64_t nowMonoMs) {

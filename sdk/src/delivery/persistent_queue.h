@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include "base/json_access.h"
 #include "engage/platform.h"
 
 namespace engage::detail {
@@ -30,6 +31,10 @@ class PersistentQueue {
   PersistentQueue(KeyValueStore* store, std::string ns);
 
   // Reads what storage holds under the namespace (previous page load, or a dead tab's queue).
+  // Whatever this class could not have written is skipped, never trusted: a segment listed twice
+  // or with id 0, removed indices beyond a segment's lines, and lines that are not
+  // "<wallMs>|<JSON object>" with |wallMs| <= 9e15 (they count as removed, so the record still goes
+  // once every readable event in it is erased). tests/fuzz/stored_queue_fuzz.cpp checks this.
   void load(int64_t nowMonoMs);
   // Appends; the event is written at the next commit().
   void push(std::string json, int64_t wallMs, int64_t nowMonoMs);
@@ -54,6 +59,7 @@ class PersistentQueue {
     std::set<uint32_t> removed;
   };
   std::string segmentKey(uint64_t id) const { return ns_ + "s" + std::to_string(id); }
+  void loadSegment(uint64_t id, const Json& seg, int64_t nowMonoMs);
   void writeMeta();
 
   KeyValueStore* store_;
