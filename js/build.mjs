@@ -54,3 +54,15 @@ for (const name of ['engage.js', 'engage.mjs', 'engage.wasm']) {
 }
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify(rows, null, 2));
 for (const r of rows) console.log(`${r.file.padEnd(12)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(7)} B gzip ${String(r.brotli).padStart(7)} B brotli  ${r.sri}`);
+
+// `node js/build.mjs --update-readme`: writes the hashes into README.md between the sri markers.
+if (process.argv.includes('--update-readme')) {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const block = ['<!-- sri:start -->', '```html',
+    ...rows.filter((r) => r.file !== 'engage.mjs').map((r) => r.file === 'engage.js'
+      ? `<script async src="https://your.cdn/engage/engage.js" integrity="${r.sri}" crossorigin="anonymous"\n        data-write-key="YOUR_KEY"></script>`
+      : `<!-- ${r.file}: ${r.sri} (fetched by engage.js; serve it as application/wasm) -->`),
+    '```', '<!-- sri:end -->'].join('\n');
+  writeFileSync(readmePath, readme.replace(/<!-- sri:start -->[\s\S]*?<!-- sri:end -->/, block));
+}

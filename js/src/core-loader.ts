@@ -10,5 +10,6 @@ export const loadWasmCore: CoreFactory = async (host, wasmUrl) => {
     tick: () => core.tick(),
     sendResult: (id, status, retryAfter) => core.sendResult(id, status, retryAfter),
     memoryBytes: () => module.HEAP8?.buffer.byteLength ?? 0,
+    debugAbort: () => core.debugAbort(),
   };
 };

@@ -6,6 +6,7 @@ declare module 'engage-core-glue' {
     run(commandsJson: string): string;
     tick(): number;
     sendResult(batchId: string, status: number, retryAfterMs: number): void;
+    debugAbort(): void;
   }
   interface EngageCoreModule {
     EngageCore: new (host: CoreHost) => EngageCoreInstance;

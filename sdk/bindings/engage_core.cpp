@@ -16,6 +16,9 @@ class EngageCore {
   void sendResult(const std::string& batchId, int status, double retryAfterMs) {
     engine_.onSendResult(batchId, status, static_cast<int64_t>(retryAfterMs));
   }
+  // Traps inside the instance, as a real abort would: the tests use it to show that the JS layer
+  // recovers without losing events. It does nothing a page could not already do to itself.
+  void debugAbort() { __builtin_trap(); }
 
  private:
   HostPlatform platform_;
@@ -27,7 +30,8 @@ EMSCRIPTEN_BINDINGS(engage) {
       .constructor<emscripten::val>()
       .function("run", &EngageCore::run)
       .function("tick", &EngageCore::tick)
-      .function("sendResult", &EngageCore::sendResult);
+      .function("sendResult", &EngageCore::sendResult)
+      .function("debugAbort", &EngageCore::debugAbort);
 }
 
 }  // namespace engage::bindings

@@ -75,7 +75,7 @@ export async function servePage(context, url, html) {
 }
 
 export const SNIPPET = `<script>
-!function(w,k){var e=w.engage=w.engage||[];if(e.invoked)return;e.invoked=1;e.s=Date.now();["init","track","page","identify","group","alias","reset","flush","ready","on","off"].forEach(function(m){e[m]=function(){var a=[m].concat([].slice.call(arguments));a.t=Date.now();e.push(a);return e}});w.addEventListener("pagehide",function(){if(w.engage===e)try{var s=JSON.parse(localStorage.getItem(k)||"[]");s.push({u:location.href,t:document.title,r:document.referrer,s:e.s,c:e.map(function(a){return[a.t].concat(a)})});localStorage.setItem(k,JSON.stringify(s.slice(-20)))}catch(x){}})}(window,"engage.stub");
+!function(w,k){var e=w.engage=w.engage||[];if(e.invoked)return;e.invoked=1;e.s=Date.now();["init","track","page","identify","group","alias","reset","flush","ready","on","off"].forEach(function(m){e[m]=function(){var a=[m].concat([].slice.call(arguments));a.t=Date.now();e.push(a);return e}});w.addEventListener("pagehide",function(){if(w.engage===e&&!w.engageConsentRequired)try{var s=JSON.parse(localStorage.getItem(k)||"[]");s.push({u:location.href,t:document.title,r:document.referrer,s:e.s,c:e.map(function(a){return[a.t].concat(a)})});localStorage.setItem(k,JSON.stringify(s.slice(-20)))}catch(x){}})}(window,"engage.stub");
 </script>`;
 
 export async function waitFor(predicate, { timeout = 10000, interval = 100, message = 'condition' } = {}) {
