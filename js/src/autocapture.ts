@@ -29,8 +29,10 @@ export function autocaptureOn(options: EngageOptions, part: Part): boolean {
 
 export function startAutocapture(client: EngageClient, options: EngageOptions): void {
   if (typeof window === 'undefined' || typeof document === 'undefined') return;
-  if (autocaptureOn(options, 'engagement')) watchActivity(client);
-  if (autocaptureOn(options, 'scroll')) watchScroll(client);
+  // Activity only feeds the core's engagement, which is on when options.engagement is given.
+  const engagement = options.engagement !== undefined && options.engagement !== false;
+  if (engagement && autocaptureOn(options, 'engagement')) watchActivity(client);
+  if (engagement && autocaptureOn(options, 'scroll')) watchScroll(client);
   if (autocaptureOn(options, 'outbound') || autocaptureOn(options, 'clicks')) watchClicks(client, options);
 }
 

@@ -66,7 +66,6 @@ export class EngageClient implements Engage {
         config.destinations = options.destinations.map((d) => ({ ...d, url: resolveEndpoint(d.url) }));
       }
       for (const key of ['autocapture', 'wasmUrl', 'debug']) delete config[key];
-      if (options.engagement === undefined) config.engagement = true;  // sessions and metrics on by default
       // configure must run before every call buffered so far.
       this.pending.unshift(JSON.stringify({ op: 'configure', config, tabId: this.tabId }));
       if (typeof navigator !== 'undefined' && navigator.onLine === false) this.pending.splice(1, 0, '{"op":"online","online":false}');

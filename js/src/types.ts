@@ -84,7 +84,7 @@ export interface EngageOptions {
   /** Page views on load and on SPA route changes. Default true. */
   /** What Engage captures by itself; each part defaults to on (js/src/autocapture.ts). */
   autocapture?: boolean | { pageviews?: boolean; engagement?: boolean; scroll?: boolean; clicks?: boolean; outbound?: boolean; campaign?: boolean };
-  /** Sessions and engagement metrics (docs/METRICS.md); false turns them off. */
+  /** Sessions and engagement metrics (docs/METRICS.md): true or limits turn them on (default off). */
   engagement?: boolean | EngagementConfig;
   limits?: EngageLimits;
   /** URL of engage.wasm. Default: next to engage.js / engage.mjs. */
