@@ -1,6 +1,8 @@
 // The Engage client: the public API over the WebAssembly core. Calls are validated and serialised
 // at call time (with their timestamp), buffered, and handed to the core in one crossing on the next
 // microtask; the client owns the single timer the core asks for. Nothing here throws into the page.
+import { createConsentApi, startConsentSignals } from './consent';
+import { FallbackQueue } from './fallback';
 import { pageContext } from './context';
 import { Experiments, antiFlicker } from './experiments';
 import { Recommendations } from './recommendations';
@@ -10,7 +12,7 @@ import type { EngageMetrics, EngagementEvent, EngagementEventName } from './type
 import { browserStorage, consoleLogger, fetchTransport, randomU32, uuid, type CoreHost, type SendOutcome } from './host';
 import { holdTabLock, liveTabs, watchLifecycle, withOriginLock } from './lifecycle';
 import { watchRouteChanges } from './pageviews';
-import type { CallResult, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
+import type { CallResult, ConsentApi, DeliveryStats, Engage, EngageError, EngageLimits, EngageOptions, EngageUser, Properties } from './types';
 import type { ExperimentAssignment, ExperimentDefinition, FeatureResult, FeaturesApi } from './types';
 import type { RecommendRequest, RecommendedItem } from './types';
 import { DEFAULT_LIMITS, checkId, checkName, serialiseObject } from './validate';
@@ -21,6 +23,8 @@ export interface CoreHandle {
   sendResult(batchId: string, status: number, retryAfterMs: number): void;
   /** Bytes of WebAssembly memory the core holds now. */
   memoryBytes(): number;
+  /** Traps inside the instance (tests of the recovery). */
+  debugAbort?(): void;
 }
 
 export type CoreFactory = (host: CoreHost, wasmUrl: string) => Promise<CoreHandle>;
@@ -45,9 +49,16 @@ export class EngageClient implements Engage {
   private observers: Array<(commands: readonly string[]) => void> = [];
   private readonly flags = new Experiments(this); // after observers: it observes
   readonly features: FeaturesApi = this.flags.api;
+  readonly consent: ConsentApi = createConsentApi(this);
   private readonly recs = new Recommendations(this);
   private readonly engagementMetrics = new Metrics(this); // after observers: it observes
   readonly recommendations = this.recs.api;
+  private fallback: FallbackQueue | null = null;
+  private restarts = 0;
+  private configureJson = '{"op":"configure","config":{}}';
+  private contextCommand = '';
+  private host: CoreHost | null = null;
+  private wasmUrl = '';
 
   constructor(private readonly loadCore: CoreFactory, private readonly defaultWasmUrl: string) {
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
@@ -67,8 +78,10 @@ export class EngageClient implements Engage {
       }
       for (const key of ['autocapture', 'wasmUrl', 'debug']) delete config[key];
       // configure must run before every call buffered so far.
-      this.pending.unshift(JSON.stringify({ op: 'configure', config, tabId: this.tabId }));
+      this.configureJson = JSON.stringify({ op: 'configure', config, tabId: this.tabId });
+      this.pending.unshift(this.configureJson);
       if (typeof navigator !== 'undefined' && navigator.onLine === false) this.pending.splice(1, 0, '{"op":"online","online":false}');
+      startConsentSignals(this, options);
       if (autocapturePageviews(options)) {
         this.page();
         watchRouteChanges((previousUrl) => {
@@ -241,6 +254,12 @@ export class EngageClient implements Engage {
     this.observers.push(fn);
   }
 
+  /** Tests only: makes the wasm instance trap, as a real abort would, and recovers from it. */
+  debugAbort(): void {
+    if (!this.core?.debugAbort) return;
+    try { this.core.debugAbort(); } catch (error) { this.coreDied([], error); }
+  }
+
   /** The options given to init(), or null before. */
   initOptions(): EngageOptions | null {
     return this.options;
@@ -276,11 +295,13 @@ export class EngageClient implements Engage {
 
   /** The page context crosses once per page view; the core stamps it on every later event. */
   private refreshContext(referrer: string): void {
-    this.pending.push(`{"op":"context","context":${JSON.stringify(pageContext(referrer))}}`);
+    this.contextCommand = `{"op":"context","context":${JSON.stringify(pageContext(referrer))}}`;
+    this.pending.push(this.contextCommand);
     this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
+    if (this.fallback) { this.fallback.take(this.pending.splice(0)); return; }
     if (this.flushScheduled || !this.core) return;
     this.flushScheduled = true;
     queueMicrotask(() => {
@@ -294,7 +315,14 @@ export class EngageClient implements Engage {
     if (!this.core || this.pending.length === 0) return [];
     const commands = this.pending;
     this.pending = [];
-    const results = JSON.parse(this.core.run(`[${commands.join(',')}]`)) as Array<{ ok: boolean; error?: EngageError; anonymousId?: string; config?: { limits?: EngageLimits } }>;
+    let output: string;
+    try {
+      output = this.core.run(`[${commands.join(',')}]`);
+    } catch (error) {
+      this.coreDied(commands, error);
+      return [];
+    }
+    const results = JSON.parse(output) as Array<{ ok: boolean; error?: EngageError; anonymousId?: string; config?: { limits?: EngageLimits } }>;
     for (const result of results) {
       if (!result.ok && result.error) this.warn(result.error);
       if (result.anonymousId) this.identity.anonymousId = result.anonymousId;
@@ -342,6 +370,9 @@ export class EngageClient implements Engage {
       random: randomU32,
       log: (level, message) => this.log(level, message),
     };
+    this.host = host;
+    this.wasmUrl = wasmUrl;
+    if (typeof WebAssembly !== 'object') { this.useFallback('WebAssembly is not available in this browser'); return; }
     const lockName = `${this.prefix}tab-`;
     Promise.all([this.loadCore(host, wasmUrl), holdTabLock(lockName + this.tabId)]).then(
       ([core]) => {
@@ -356,8 +387,46 @@ export class EngageClient implements Engage {
           online: (on) => this.guard(() => { this.runNow(`{"op":"online","online":${on}}`); return OK; }),
         });
       },
-      (error) => this.log(2, `engage: the WebAssembly core could not start (${String(error)}); events are kept until it does`),
+      (error) => this.useFallback(`the WebAssembly core could not start (${String(error)})`),
     );
+  }
+
+  /**
+   * The wasm instance aborted (a trap, memory exhausted): it is dead. The calls it was running go
+   * back to the front of the buffer (their messageIds make a second run idempotent), the queue it
+   * wrote through is in storage, and a new instance takes over. A call that kills two instances in
+   * a row is dropped, counted in the warning.
+   */
+  private coreDied(commands: string[], error: unknown): void {
+    this.core = null;
+    this.restarts++;
+    this.log(2, `engage: the WebAssembly core stopped (${String(error)}); starting a new one`);
+    const configure = this.configureCommand();
+    const calls = commands.filter((c) => !c.startsWith('{"op":"configure"'));
+    if (this.restarts > 1 && calls.length === 1) calls.pop();
+    if (this.restarts > 3) { this.pending = [...calls, ...this.pending]; this.useFallback('the WebAssembly core keeps stopping'); return; }
+    // A new instance knows nothing: configure it and give it the page context before the calls.
+    this.pending = [configure, ...(this.contextCommand ? [this.contextCommand] : []), ...calls, ...this.pending];
+    this.loadCore(this.host!, this.wasmUrl).then(
+      (core) => { this.core = core; this.guard(() => { this.drain(); return OK; }); },
+      (e) => this.useFallback(`the WebAssembly core could not restart (${String(e)})`),
+    );
+  }
+
+  private configureCommand(): string {
+    return this.configureJson;
+  }
+
+  /** Says so once, then delivers raw events through the minimal JS queue. */
+  private useFallback(reason: string): void {
+    if (this.fallback) return;
+    this.log(2, `engage: ${reason}; events go through the minimal fallback queue`);
+    const options = this.options ?? {};
+    const endpoint = resolveEndpoint(options.endpoint);
+    const optIn = options.consent?.model === 'opt-in';
+    this.fallback = new FallbackQueue(endpoint, options.writeKey ?? '', !optIn);
+    this.fallback.take(this.pending.splice(0));
+    this.resolveReady();
   }
 
   private earlyKey(): string {
@@ -366,6 +435,9 @@ export class EngageClient implements Engage {
 
   /** Page hidden before the core ran: the buffered calls (not configure) go to storage as they are. */
   private saveEarlyCalls(): void {
+    // Opt-in or cookieless: nothing may be written before the core says so.
+    const consent = this.options?.consent;
+    if (consent?.model === 'opt-in' || consent?.cookieless) return;
     const calls = this.pending.filter((c) => !c.startsWith('{"op":"configure"'));
     if (calls.length === 0) return;
     try { window.localStorage.setItem(this.earlyKey(), `[${calls.join(',')}]`); } catch { /* nowhere to keep them */ }

@@ -58,6 +58,61 @@ export interface DeliveryStats {
   destinations: Array<Omit<DeliveryStats, 'destinations' | 'online' | 'wasmMemoryBytes'> & { url: string; format: string }>;
 }
 
+/** engage.consent.set({...}): any of the categories, or all. Unmentioned categories keep their value. */
+export interface ConsentChoice {
+  all?: boolean;
+  analytics?: boolean;
+  personalisation?: boolean;
+  experiments?: boolean;
+  marketing?: boolean;
+}
+
+/** The decision in effect, as stamped on every event (context.consent), plus the waiting buffer. */
+export interface ConsentState {
+  model: 'opt-in' | 'opt-out';
+  decided: boolean;
+  source: 'default' | 'user' | 'gpc' | 'consent-mode' | 'tcf';
+  granted: Array<'necessary' | 'analytics' | 'personalisation' | 'experiments' | 'marketing'>;
+  gpc: boolean;
+  /** May Engage write ids and queues to this device now? */
+  mayPersist: boolean;
+  /** Events waiting (opt-in, undecided), in memory only. */
+  held: number;
+  heldBytes: number;
+  droppedWhileHeld: number;
+  /** Events discarded because the decision denied them. */
+  discarded: number;
+}
+
+export interface ConsentApi {
+  /** The visitor's choice, e.g. from your banner: `engage.consent.set({ analytics: true, marketing: false })`. */
+  set(choice: ConsentChoice): void;
+  /** A Google Consent Mode v2 update payload ({ analytics_storage: 'granted', ad_storage: 'denied', ... }). */
+  consentMode(signals: Record<string, string>): void;
+  /** An IAB TCF v2.2 tcData object. */
+  tcf(tcData: unknown): void;
+  /** Back to undecided; the stored decision is removed. */
+  forget(): void;
+  /** The decision in effect; null before ready. */
+  get(): ConsentState | null;
+}
+
+export interface ConsentOptions {
+  /** 'opt-in': nothing stored or sent before the visitor decides. Default 'opt-out'. */
+  model?: 'opt-in' | 'opt-out';
+  /** Global Privacy Control on => marketing denied. Default true. */
+  honourGpc?: boolean;
+  /** No persistent identifiers; the session lives in memory only. Default false. */
+  cookieless?: boolean;
+  /** Events held in memory before the decision (opt-in). Default 500 / 1 MiB. */
+  pendingMaxEvents?: number;
+  pendingMaxBytes?: number;
+  /** Forward Google Consent Mode v2 'update' commands found in window.dataLayer. Default false. */
+  consentMode?: boolean;
+  /** Listen to the page's IAB TCF v2.2 CMP (window.__tcfapi). Default false. */
+  tcf?: boolean;
+}
+
 export interface EngageOptions {
   /** Sent with every batch; identifies the source to the backend. */
   writeKey?: string;
@@ -91,6 +146,10 @@ export interface EngageOptions {
   wasmUrl?: string;
   /** Log debug lines to the console. Default false. */
   debug?: boolean;
+  /** Consent model and signals (docs/PRIVACY.md). */
+  consent?: ConsentOptions;
+  /** PII redaction rules (docs/PRIVACY.md); on by default. */
+  redaction?: Record<string, unknown>;
 }
 
 export interface EngageUser {
@@ -119,6 +178,8 @@ export interface Engage {
   ready(callback?: () => void): Promise<void>;
   /** The visitor's ids, once ready. */
   user(): EngageUser;
+  /** The visitor's consent: set, get, Consent Mode, TCF. */
+  readonly consent: ConsentApi;
   /** Delivery counters (queued, sent, retried, dropped by reason, bytes); null before ready. */
   deliveryStats(): DeliveryStats | null;
 }
