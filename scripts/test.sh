@@ -15,5 +15,7 @@ echo "== type check"
 node_modules/.bin/tsc -p js/tsconfig.json --noEmit
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+echo "== experiment simulations (wasm core under node + collector)"
+node --test tests/sim/
 echo "== examples (Chromium)"
 node --test --test-concurrency=1 tests/examples/
