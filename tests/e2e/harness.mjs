@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const collectorBin = join(root, 'build/native/bin/engage-collector');
+// Reads of the whole database (the soak and two-tab tests store megabytes).
+const SQLITE_BUFFER = 1024 * 1024 * 1024;
 
 export async function startCollector(extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'engage-e2e-'));
@@ -32,7 +34,7 @@ export async function startCollector(extraArgs = []) {
     url,
     db,
     events: () => storedEvents(db),
-    query: (sql) => { const out = execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8' }); return out.trim() ? JSON.parse(out) : []; },
+    query: (sql) => { const out = execFileSync('sqlite3', ['-json', db, sql], { encoding: 'utf8', maxBuffer: SQLITE_BUFFER }); return out.trim() ? JSON.parse(out) : []; },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
@@ -43,7 +45,7 @@ export async function startCollector(extraArgs = []) {
 
 /** Every stored event, in insertion order, read from the SQLite file itself. */
 export function storedEvents(db) {
-  const out = execFileSync('sqlite3', ['-json', db, 'SELECT json FROM events ORDER BY rowid'], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-json', db, 'SELECT json FROM events ORDER BY rowid'], { encoding: 'utf8', maxBuffer: SQLITE_BUFFER });
   return out.trim() ? JSON.parse(out).map((row) => JSON.parse(row.json)) : [];
 }
 
