@@ -33,6 +33,11 @@ namespace {
 // nesting at 10) and recursion must stay bounded.
 constexpr int kMaxDepth = 64;
 
+// Passes over one string at most (see Pass::redacted): each pass only turns PII into markers, so
+// with plain-text markers the second or third finds nothing; the bound covers markers that look
+// like PII themselves (a configuration choice).
+constexpr int kMaxPasses = 4;
+
 // Top-level fields the engine writes itself: never PII, and rewriting them would break delivery.
 constexpr std::array<std::string_view, 8> kEngineFields = {
     "type", "messageId", "anonymousId", "timestamp", "sentAt", "sessionId", "receivedAt",
@@ -58,8 +63,18 @@ class Pass {
     rules_.clickIds = keepClickIds ? nullptr : &tables.clickIds;
   }
 
-  // The redacted form of s, or nothing when s holds no PII (or is already redacted).
+  // The redacted form of s, or nothing when s holds no PII (or is already redacted). Redacting can
+  // uncover more: "/p?x=4111 1111 1111 1111&token=abc" is free text (it holds spaces) until its
+  // card number becomes a marker, and then a URL whose token must go too. So the result is redacted
+  // again until nothing changes, which also makes redaction idempotent (tests/fuzz/privacy_fuzz.cpp).
   bool redacted(std::string_view s, std::string& out) const {
+    if (!redactOnce(s, out)) return false;
+    std::string next;
+    for (int pass = 1; pass < kMaxPasses && redactOnce(out, next); ++pass) out.swap(next);
+    return true;
+  }
+
+  bool redactOnce(std::string_view s, std::string& out) const {
     detail::Spans spans;
     if (detail::looksLikeUrl(s))
       detail::scanUrl(s, 0, s.size(), rules_, spans);
