@@ -14,7 +14,9 @@ constexpr int64_t kMaxStoredWallMs = 9'000'000'000'000'000;  // |wallMs| bound (
 // One stored line "<wallMs>|<event json>": false when it is not one we could have written (another
 // script, a truncated write). Only the first character and the JSON syntax are checked, not the
 // event's fields: the collector validates those, but a line that is not a JSON object would make
-// the whole batch body invalid and lose every other event in it.
+// the whole batch body invalid and lose every other event in it. A NUL byte is refused first:
+// nlohmann's parser takes it for the end of the input, so `{...}<NUL>junk` would pass as JSON
+// (what we write never holds one: dumpJson escapes control characters).
 bool parseLine(std::string_view line, int64_t& wallMs, std::string_view& json) {
   const size_t bar = line.find('|');
   if (bar == std::string_view::npos || bar == 0 || bar > 20) return false;
@@ -28,7 +30,8 @@ bool parseLine(std::string_view line, int64_t& wallMs, std::string_view& json) {
   }
   wallMs = line[0] == '-' ? -value : value;
   json = line.substr(bar + 1);
-  return !json.empty() && json.front() == '{' && Json::accept(json.begin(), json.end());
+  return !json.empty() && json.front() == '{' && json.find('\0') == std::string_view::npos &&
+         Json::accept(json.begin(), json.end());
 }
 }  // namespace
 
