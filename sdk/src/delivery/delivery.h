@@ -22,7 +22,6 @@ class Delivery {
   // `storagePrefix` namespaces every key; `persist` false keeps queues in memory only.
   void start(const DeliveryConfig& config, const std::string& storagePrefix,
              const std::string& tabId, KeyValueStore* store);
-  bool started() const { return !batchers_.empty(); }
 
   void enqueue(const std::string& eventJson, int64_t wallMs);
   void pump(bool force);

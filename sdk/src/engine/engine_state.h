@@ -51,7 +51,8 @@ struct Engine::State {
   Json reset(Json&);
   Json state(Json&);
   // Sends, holds or drops one built event as consent says.
-  Json route(const std::string& type, const Json& cmd, std::string text, int64_t wallMs);
+  Json route(Disposition disposition, const std::string& type, const Json& cmd, std::string text,
+             int64_t wallMs);
 
   // ops_delivery.cpp
   Json flush(Json&);

@@ -40,9 +40,10 @@ Json Engine::State::capture(const std::string& type, Json& cmd, int64_t emittedS
   const std::string given = detail::stringOr(cmd, "messageId", "");
   fields.messageId = detail::isUuid(given) ? given : detail::newUuid(*platform.random);
   privacy.redactCommand(cmd);
+  const Disposition disposition = privacy.route(type, cmd);  // once per event: it is not free
   // Engagement counts what is sent (a held or dropped event never happened for the metrics).
   if (emittedSessionId >= 0) fields.sessionId = emittedSessionId;
-  else if (privacy.route(type, cmd) == Disposition::Send) fields.sessionId = noteEvent(type, cmd, fields.wallMs);
+  else if (disposition == Disposition::Send) fields.sessionId = noteEvent(type, cmd, fields.wallMs);
   detail::Identity who{identity.anonymousId(), identity.userId()};
   auto built = detail::buildEvent(fields, cmd, who, pageContext, config.limits);
   if (built.error) return detail::error(built.error->code, built.error->message);
@@ -54,16 +55,16 @@ Json Engine::State::capture(const std::string& type, Json& cmd, int64_t emittedS
     if (userId && userId->is_string()) identity.setUserId(userId->get<std::string>());
     if (userId && userId->is_number()) identity.setUserId(detail::dumpJson(*userId));
   }
-  Json result = route(type, cmd, std::move(built.text), fields.wallMs);
+  Json result = route(disposition, type, cmd, std::move(built.text), fields.wallMs);
   result["messageId"] = fields.messageId;
   if (fields.sessionId > 0) result["sessionId"] = fields.sessionId;
   return emittedSessionId >= 0 ? result : withEmitted(std::move(result));
 }
 
-Json Engine::State::route(const std::string& type, const Json& cmd, std::string text,
-                          int64_t wallMs) {
+Json Engine::State::route(Disposition disposition, const std::string& type, const Json& cmd,
+                          std::string text, int64_t wallMs) {
   Json result = detail::ok();
-  switch (privacy.route(type, cmd)) {
+  switch (disposition) {
     case Disposition::Send:
       delivery.enqueue(text, wallMs);
       break;
